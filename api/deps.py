@@ -1,0 +1,20 @@
+"""FastAPI dependencies, as Annotated types the routes declare."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from graph.store import Store
+
+
+def get_store(request: Request) -> Store:
+    store = request.app.state.store
+    refresh = getattr(store, "refresh", None)
+    if refresh is not None:
+        refresh()  # the embedded graph may have been reloaded by `armoedegraaf load` meanwhile
+    return store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]

@@ -1,0 +1,168 @@
+"""The `armoedegraaf` command: a thin shell over the Python API (loaders.pipeline, graph.store, api).
+
+Every command takes --backend memory|neo4j (default from ARMOEDEGRAAF_BACKEND, else memory).
+Errors of the product's exception tree print one line on stderr and exit 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from armoedegraaf.errors import ArmoedegraafError
+from armoedegraaf.settings import Settings
+
+
+def _settings(ctx: click.Context) -> Settings:
+    overrides = {k: v for k, v in ctx.obj.items() if v is not None}
+    return Settings(**overrides)
+
+
+def _errors_to_exit(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ArmoedegraafError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--backend", type=click.Choice(["memory", "neo4j"]), default=None,
+              help="Graph store (default: $ARMOEDEGRAAF_BACKEND or memory).")
+@click.option("--data-dir", type=click.Path(path_type=Path), default=None,
+              help="Where the embedded (memory) graph is kept (default: .armoedegraaf/).")
+@click.pass_context
+def cli(ctx: click.Context, backend: str | None, data_dir: Path | None) -> None:
+    """armoedegraaf: the knowledge graph of child-poverty policy in Flanders and Brussels."""
+    ctx.obj = {"backend": backend, "data_dir": data_dir}
+
+
+@cli.command()
+@click.option("--sources", "sources_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder with the source documents (default: data/sources).")
+@click.option("--only", multiple=True, help="Load only these documents by number prefix (e.g. --only 004).")
+@click.option("--extra", "extras", multiple=True, type=click.Path(path_type=Path, exists=True),
+              help="A coordinator's own sociale kaart (CSV/XLSX file or folder); repeatable.")
+@click.option("--fresh", is_flag=True, help="Clear the stored graph first (in the same transaction).")
+@click.option("--quiet", is_flag=True, help="Print counts only, not every warning.")
+@click.pass_context
+@_errors_to_exit
+def load(ctx: click.Context, sources_dir: Path | None, only: tuple[str, ...], extras: tuple[Path, ...],
+         fresh: bool, quiet: bool) -> None:
+    """Parse the source documents and write the graph; print the parse report.
+
+    Example: armoedegraaf load --only 004 --backend neo4j
+    """
+    from graph.store import open_store
+    from loaders.pipeline import load_into
+
+    settings = _settings(ctx)
+    store = open_store(settings)
+    try:
+        result = load_into(store, sources_dir or settings.sources_dir, list(extras), list(only) or None, fresh)
+    finally:
+        store.close()
+    report = result.report.render()
+    click.echo("\n".join(report.splitlines()[: len(result.report.counts) + 1]) if quiet else report)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="File to write (default: standard output).")
+@click.pass_context
+@_errors_to_exit
+def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
+    """Write the whole graph as JSON ({nodes, relationships}) or GraphML.
+
+    Example: armoedegraaf export --format graphml -o graaf.graphml
+    """
+    from graph.export import to_graphml
+    from graph.store import open_store
+
+    store = open_store(_settings(ctx))
+    try:
+        doc = store.export()
+    finally:
+        store.close()
+    text = json.dumps(doc, ensure_ascii=False, indent=1) if fmt == "json" else to_graphml(doc)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {len(doc['nodes'])} nodes, {len(doc['relationships'])} relationships to {output}")
+    else:
+        click.echo(text)
+
+
+@cli.command()
+@click.pass_context
+@_errors_to_exit
+def info(ctx: click.Context) -> None:
+    """Print the backend, its version and the counts per label and relationship type.
+
+    Example: armoedegraaf info --backend neo4j
+    """
+    from graph.store import open_store
+
+    store = open_store(_settings(ctx))
+    try:
+        click.echo(f"backend: {store.backend} ({store.ping()})")
+        counts = store.counts()
+    finally:
+        store.close()
+    for section in ("labels", "relationships"):
+        click.echo(f"{section}:")
+        for name, n in counts[section].items():
+            click.echo(f"  {name:<20} {n:>6}")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["markdown", "yaml"]), default="markdown", show_default=True)
+def schema(fmt: str) -> None:
+    """Print the graph schema (docs/schema.md is this command's markdown output).
+
+    Example: armoedegraaf schema > docs/schema.md
+    """
+    import yaml
+
+    from graph.schema import load_schema
+    from graph.schema_docs import render_markdown
+
+    s = load_schema()
+    click.echo(render_markdown(s) if fmt == "markdown" else yaml.safe_dump(s.as_dict(), sort_keys=False), nl=False)
+
+
+@cli.command()
+@click.option("--host", default=None, help="Interface to bind (default 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port (default 8000).")
+@click.pass_context
+@_errors_to_exit
+def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs) over the stored graph.
+
+    Example: armoedegraaf serve --port 8000
+    """
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = _settings(ctx).model_copy(update={k: v for k, v in {"host": host, "port": port}.items() if v})
+    base = f"http://{settings.host}:{settings.port}"
+    click.echo(f"armoedegraaf API on {base}  (docs {base}/docs, health {base}/health, kaart {base}/kaart)")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+
+
+def main() -> None:
+    cli(prog_name="armoedegraaf")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""The one settings class: read from the environment (and .env), validated, built on demand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCES = PROJECT_ROOT / "data" / "sources"
+
+
+class Settings(BaseSettings):
+    """Every knob of armoedegraaf. Environment names are `ARMOEDEGRAAF_<FIELD>`, except the
+    Neo4j connection, which uses the names the Neo4j tooling uses (`NEO4J_URI`, ...)."""
+
+    model_config = SettingsConfigDict(env_prefix="ARMOEDEGRAAF_", env_file=".env", extra="ignore")
+
+    backend: Literal["memory", "neo4j"] = "memory"
+    data_dir: Path = Field(default=PROJECT_ROOT / ".armoedegraaf", description="embedded graph storage")
+    sources_dir: Path = DEFAULT_SOURCES
+    neo4j_uri: str = Field(
+        default="bolt://127.0.0.1:7687", validation_alias=AliasChoices("NEO4J_URI", "ARMOEDEGRAAF_NEO4J_URI")
+    )
+    neo4j_user: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "ARMOEDEGRAAF_NEO4J_USER"))
+    neo4j_password: str = Field(
+        default="", validation_alias=AliasChoices("NEO4J_PASSWORD", "ARMOEDEGRAAF_NEO4J_PASSWORD")
+    )
+    neo4j_database: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "ARMOEDEGRAAF_NEO4J_DATABASE")
+    )
+    neo4j_batch_size: int = Field(default=1000, ge=1, le=100_000)
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)

@@ -1,0 +1,70 @@
+"""Every write and admin Cypher statement of the Neo4j store, in one place.
+
+Labels and relationship types cannot be Cypher parameters, so statements that need them are built
+here from names that come from graph/schema.yaml (checked against it), never from input. All
+values travel as parameters.
+"""
+
+from __future__ import annotations
+
+from graph.schema import Schema
+
+
+def _checked_label(schema: Schema, label: str) -> str:
+    schema.label(label)  # raises SchemaError for anything not declared
+    return f"`{label}`"
+
+
+def constraint_statements(schema: Schema) -> list[str]:
+    """One uniqueness constraint on `id` per concrete label, created before any write."""
+    return [
+        f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
+        f"FOR (n:{_checked_label(schema, label)}) REQUIRE n.id IS UNIQUE"
+        for label in schema.concrete_labels
+    ]
+
+
+def merge_nodes_statement(schema: Schema, labels: tuple[str, ...]) -> str:
+    """MERGE a batch of nodes that share their labels, with the same property-merge rule as
+    graph.model.merge_properties: new scalars win, provenance stays first-stated, accumulating
+    lists become the union in first-seen order (and are absent rather than empty)."""
+    primary = schema.primary_label(labels)
+    extra = "".join(f":{_checked_label(schema, lab)}" for lab in labels if lab != primary)
+    acc_with = "".join(f", coalesce(n.{p}, []) AS old_{p}" for p in schema.accumulating)
+    acc_set = "".join(
+        f", n.{p} = CASE WHEN size(old_{p}) + size(coalesce(row.props.{p}, [])) = 0 THEN null "
+        f"ELSE old_{p} + [x IN coalesce(row.props.{p}, []) WHERE NOT x IN old_{p}] END"
+        for p in schema.accumulating
+    )
+    set_extra = f" SET n{extra}" if extra else ""
+    return (
+        "UNWIND $rows AS row "
+        f"MERGE (n:{_checked_label(schema, primary)} {{id: row.id}}) "
+        "WITH n, row, coalesce(n.source, row.props.source) AS src, coalesce(n.line, row.props.line) AS ln"
+        f"{acc_with} "
+        f"SET n += row.props{set_extra} "
+        f"SET n.source = src, n.line = ln{acc_set}"
+    )
+
+
+def merge_relationships_statement(schema: Schema, rel_type: str, start_label: str, end_label: str) -> str:
+    """MERGE a batch of relationships of one type between nodes of two labels; the relationship's
+    identity is (start, type, end, key) and its properties are replaced by the new statement."""
+    schema.rel_type(rel_type)
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (a:{_checked_label(schema, start_label)} {{id: row.start}}) "
+        f"MATCH (b:{_checked_label(schema, end_label)} {{id: row.end}}) "
+        f"MERGE (a)-[r:`{rel_type}` {{key: row.props.key}}]->(b) "
+        "SET r = row.props"
+    )
+
+
+CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+CLEAR_IN_TX = "MATCH (n) DETACH DELETE n"
+
+EXPORT_NODES = "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties"
+EXPORT_RELATIONSHIPS = (
+    "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS properties"
+)
+VERSION = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition"

@@ -1,0 +1,162 @@
+"""The embedded default store: a networkx MultiDiGraph, persisted as one JSON file.
+
+Node attributes are the node's properties plus `labels` (a tuple); edge keys are
+`TYPE|key`, edge attributes the relationship's properties plus `type`. The file is replaced
+atomically (write to a temporary file, then rename), so a failed write leaves the old graph whole.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from armoedegraaf.errors import NotFound, StoreError
+from graph import queries
+from graph.model import GraphBatch, merge_properties
+from graph.schema import load_schema
+from graph.store import sort_export
+
+GRAPH_FILE = "graph.json"
+
+
+class MemoryStore:
+    backend = "memory"
+
+    def __init__(self, graph: nx.MultiDiGraph | None = None, path: Path | None = None):
+        self.graph = graph if graph is not None else nx.MultiDiGraph()
+        self.path = path
+        self._mtime = path.stat().st_mtime_ns if path is not None and path.exists() else None
+
+    @classmethod
+    def open(cls, data_dir: Path | None) -> "MemoryStore":
+        """Open the graph persisted in data_dir (empty if none yet); None keeps it in memory only."""
+        if data_dir is None:
+            return cls()
+        path = Path(data_dir) / GRAPH_FILE
+        store = cls(path=path)
+        if path.exists():
+            try:
+                doc = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError) as exc:
+                raise StoreError(f"{path}: cannot read the embedded graph ({exc}); run `armoedegraaf load`") from exc
+            store.graph = graph_from_export(doc)
+        return store
+
+    # -- writes -------------------------------------------------------------------------------
+    def write(self, batch: GraphBatch) -> None:
+        batch.validate()
+        work = self.graph.copy()
+        apply_batch(work, batch)
+        self._commit(work)
+
+    def replace(self, batch: GraphBatch) -> None:
+        batch.validate()
+        work = nx.MultiDiGraph()
+        apply_batch(work, batch)
+        self._commit(work)
+
+    def clear(self) -> None:
+        self._commit(nx.MultiDiGraph())
+
+    def _commit(self, work: nx.MultiDiGraph) -> None:
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".graph-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(export_graph(work), fh, ensure_ascii=False)
+            os.replace(tmp, self.path)
+            self._mtime = self.path.stat().st_mtime_ns
+        self.graph = work
+
+    # -- reads --------------------------------------------------------------------------------
+    def counts(self) -> dict[str, dict[str, int]]:
+        return self.run("counts")[0]
+
+    def get_node(self, node_id: str) -> dict[str, Any]:
+        rows = self.run("node_by_id", id=node_id)
+        if not rows:
+            raise NotFound(f"no node with id {node_id!r}")
+        return rows[0]
+
+    def export(self) -> dict[str, list[dict[str, Any]]]:
+        return export_graph(self.graph)
+
+    def run(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        return queries.get(query).memory(self.graph, **params)
+
+    def refresh(self) -> None:
+        """Reread the persisted graph if another process (`armoedegraaf load`) replaced it."""
+        if self.path is None or not self.path.exists():
+            return
+        mtime = self.path.stat().st_mtime_ns
+        if mtime != self._mtime:
+            fresh = MemoryStore.open(self.path.parent)
+            self.graph, self._mtime = fresh.graph, mtime
+
+    def ping(self) -> str:
+        return f"networkx {nx.__version__}"
+
+    def close(self) -> None:
+        pass
+
+
+def apply_batch(graph: nx.MultiDiGraph, batch: GraphBatch) -> None:
+    accumulating = load_schema().accumulating
+    for node in batch.nodes.values():
+        props = {**node.properties, "id": node.id}
+        if graph.has_node(node.id):
+            attrs = graph.nodes[node.id]
+            old = {k: v for k, v in attrs.items() if k != "labels"}
+            labels = tuple(sorted(set(attrs["labels"]) | set(node.labels)))
+            attrs.clear()
+            attrs.update(merge_properties(old, props, accumulating), labels=labels)
+        else:
+            graph.add_node(node.id, labels=tuple(sorted(node.labels)), **copy.deepcopy(props))
+    for rel in batch.relationships.values():
+        _put_edge(graph, rel.start, rel.end, rel.type, copy.deepcopy(rel.properties))
+
+
+def export_graph(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
+    nodes = [
+        {
+            "id": nid,
+            "labels": list(attrs["labels"]),
+            "properties": {k: copy.deepcopy(v) for k, v in attrs.items() if k not in ("labels", "id")},
+        }
+        for nid, attrs in graph.nodes(data=True)
+    ]
+    rels = [
+        {
+            "type": attrs["type"],
+            "start": start,
+            "end": end,
+            "properties": {k: copy.deepcopy(v) for k, v in attrs.items() if k != "type"},
+        }
+        for start, end, attrs in graph.edges(data=True)
+    ]
+    return sort_export(nodes, rels)
+
+
+def graph_from_export(doc: dict[str, Any]) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for node in doc["nodes"]:
+        graph.add_node(node["id"], labels=tuple(node["labels"]), id=node["id"], **node["properties"])
+    for rel in doc["relationships"]:
+        _put_edge(graph, rel["start"], rel["end"], rel["type"], rel["properties"])
+    return graph
+
+
+def _put_edge(graph: nx.MultiDiGraph, start: str, end: str, rel_type: str, props: dict[str, Any]) -> None:
+    """Set the relationship (start, type, end, key) to exactly these properties."""
+    # The relationship's own `key` property would clash with networkx's edge-key argument.
+    edge_key = f"{rel_type}|{props.get('key', '')}"
+    graph.add_edge(start, end, key=edge_key)
+    attrs = graph.edges[start, end, edge_key]
+    attrs.clear()
+    attrs.update(props, type=rel_type)

@@ -1,0 +1,148 @@
+"""The Neo4j 5 store, through the official `neo4j` driver.
+
+Writes: uniqueness constraints from the schema first, then batched `UNWIND $rows ... MERGE`
+statements, all inside one transaction, so a failed load leaves the database as it was.
+Reads: the parameterised Cypher twins of graph.queries, run inside Neo4j.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+
+from armoedegraaf.errors import NotFound, StoreError, StoreUnavailable
+from armoedegraaf.settings import Settings
+from graph import cypher, queries
+from graph.model import GraphBatch
+from graph.schema import Schema, load_schema
+from graph.store import sort_export
+
+_HOW_TO_FIX = (
+    "start Neo4j (`scripts/neo4j-local start`, or `docker compose up neo4j`) and set NEO4J_URI, "
+    "NEO4J_USER and NEO4J_PASSWORD, or use the embedded backend (--backend memory)"
+)
+
+
+class Neo4jStore:
+    backend = "neo4j"
+
+    def __init__(self, driver: neo4j.Driver, database: str, batch_size: int = 1000, uri: str = ""):
+        self.driver, self.database, self.batch_size, self.uri = driver, database, batch_size, uri
+        self.schema: Schema = load_schema()
+        self._constraints_done = False
+        self._verified = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "Neo4jStore":
+        auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+        driver = GraphDatabase.driver(settings.neo4j_uri, auth=auth, connection_timeout=5,
+                                      connection_acquisition_timeout=10, max_transaction_retry_time=10)
+        return cls(driver, settings.neo4j_database, settings.neo4j_batch_size, settings.neo4j_uri)
+
+    # -- writes -------------------------------------------------------------------------------
+    def write(self, batch: GraphBatch) -> None:
+        batch.validate(self.schema)
+        self._ensure_constraints()
+        self._execute_write(lambda tx: self._write_batch(tx, batch))
+
+    def replace(self, batch: GraphBatch) -> None:
+        batch.validate(self.schema)
+        self._ensure_constraints()
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            tx.run(cypher.CLEAR_IN_TX).consume()
+            self._write_batch(tx, batch)
+
+        self._execute_write(work)
+
+    def clear(self) -> None:
+        with self._session() as session:
+            self._guard(lambda: session.run(cypher.CLEAR).consume())
+
+    def _ensure_constraints(self) -> None:
+        if self._constraints_done:
+            return
+        with self._session() as session:
+            for statement in cypher.constraint_statements(self.schema):
+                self._guard(lambda s=statement: session.run(s).consume())
+        self._constraints_done = True
+
+    def _write_batch(self, tx: neo4j.ManagedTransaction, batch: GraphBatch) -> None:
+        by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+        for node in batch.nodes.values():
+            by_labels[tuple(sorted(node.labels))].append(node.as_row())
+        for labels, rows in sorted(by_labels.items()):
+            self._run_chunked(tx, cypher.merge_nodes_statement(self.schema, labels), rows)
+        by_type: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for rel in batch.relationships.values():
+            start = self.schema.primary_label(batch.nodes[rel.start].labels)
+            end = self.schema.primary_label(batch.nodes[rel.end].labels)
+            by_type[(rel.type, start, end)].append({"start": rel.start, "end": rel.end, "props": rel.properties})
+        for (rel_type, start, end), rows in sorted(by_type.items()):
+            self._run_chunked(tx, cypher.merge_relationships_statement(self.schema, rel_type, start, end), rows)
+
+    def _run_chunked(self, tx: neo4j.ManagedTransaction, statement: str, rows: list[dict[str, Any]]) -> None:
+        for i in range(0, len(rows), self.batch_size):
+            tx.run(statement, rows=rows[i : i + self.batch_size]).consume()
+
+    def _execute_write(self, work: Any) -> None:
+        with self._session() as session:
+            self._guard(lambda: session.execute_write(work))
+
+    # -- reads --------------------------------------------------------------------------------
+    def counts(self) -> dict[str, dict[str, int]]:
+        return self.run("counts")[0]
+
+    def get_node(self, node_id: str) -> dict[str, Any]:
+        rows = self.run("node_by_id", id=node_id)
+        if not rows:
+            raise NotFound(f"no node with id {node_id!r}")
+        return rows[0]
+
+    def export(self) -> dict[str, list[dict[str, Any]]]:
+        nodes = [
+            {"id": r["id"], "labels": r["labels"], "properties": {k: v for k, v in r["properties"].items() if k != "id"}}
+            for r in self._read(cypher.EXPORT_NODES)
+        ]
+        rels = [dict(r) for r in self._read(cypher.EXPORT_RELATIONSHIPS)]
+        return sort_export(nodes, rels)
+
+    def run(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        q = queries.get(query)
+        rows = self._read(q.cypher, **q.cypher_params(params))
+        return q.shape(rows, params)
+
+    def _read(self, statement: str, **params: Any) -> list[dict[str, Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [record.data() for record in tx.run(statement, params)]
+
+        with self._session() as session:
+            return self._guard(lambda: session.execute_read(work))
+
+    def ping(self) -> str:
+        rows = self._read(cypher.VERSION)
+        return " ".join(f"{r['name']} {r['version']} {r['edition']}" for r in rows)
+
+    def close(self) -> None:
+        self.driver.close()
+
+    # -- plumbing -----------------------------------------------------------------------------
+    def _session(self) -> neo4j.Session:
+        if not self._verified:
+            # Fail fast on a server that is down: managed transactions would retry for seconds.
+            self._guard(self.driver.verify_connectivity)
+            self._verified = True
+        return self.driver.session(database=self.database)
+
+    def _guard(self, fn: Any) -> Any:
+        """Translate driver errors into the product's exception tree."""
+        try:
+            return fn()
+        except (ServiceUnavailable, AuthError, OSError) as exc:
+            raise StoreUnavailable(f"Neo4j at {self.uri} is not reachable ({exc}); {_HOW_TO_FIX}") from exc
+        except Neo4jError as exc:
+            raise StoreError(f"Neo4j error: {exc}") from exc

@@ -1,0 +1,7 @@
+"""Parameters for the contract test of every registered query (tests/test_store_contract.py).
+Every query must have at least one case; cases should hit both found and not-found paths."""
+
+CASES: dict[str, list[dict]] = {
+    "counts": [{}],
+    "node_by_id": [{"id": "grondrecht:05"}, {"id": "action:vapa-2015-2019:05_02_06"}, {"id": "nope"}],
+}
