@@ -9,7 +9,7 @@ from typing import AsyncIterator
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
-from api.routes import meta
+from api.routes import actions, meta
 from armoedegraaf import __version__
 from armoedegraaf.settings import Settings
 from graph.store import Store, open_store
@@ -37,4 +37,5 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.settings = settings
     install_error_handlers(app)
     app.include_router(meta.router)
+    app.include_router(actions.router)
     return app

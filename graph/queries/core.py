@@ -51,3 +51,47 @@ def node_by_id(graph: nx.MultiDiGraph, id: str) -> Rows:
         return []
     attrs = graph.nodes[id]
     return [node_row(id, attrs["labels"], attrs)]
+
+
+def rel_row(rel_type: str, start: str, end: str, props: dict[str, Any]) -> dict[str, Any]:
+    return {"type": rel_type, "start": start, "end": end,
+            "properties": dict(sorted((k, v) for k, v in props.items() if k != "type"))}
+
+
+def _shape_neighbours(rows: Rows, params: dict[str, Any]) -> Rows:
+    out = [{"from": r["from"], "rel": rel_row(r["type"], r["start"], r["end"], r["rprops"]),
+            "node": node_row(r["id"], r["labels"], r["props"])} for r in rows]
+    return sorted(out, key=_neighbour_order)
+
+
+def _neighbour_order(row: dict[str, Any]) -> tuple:
+    rel = row["rel"]
+    return (row["from"], row["node"]["id"], rel["type"], rel["start"], rel["properties"].get("key", ""))
+
+
+@query(
+    cypher="""
+    MATCH (a)-[r]-(b) WHERE a.id IN $ids
+      AND (size($labels) = 0 OR any(l IN labels(b) WHERE l IN $labels))
+    RETURN a.id AS from, type(r) AS type, startNode(r).id AS start, endNode(r).id AS end,
+           properties(r) AS rprops, b.id AS id, labels(b) AS labels, properties(b) AS props
+    """,
+    shape=_shape_neighbours,
+)
+def neighbours(graph: nx.MultiDiGraph, ids: list[str], labels: list[str]) -> Rows:
+    """Every relationship of the nodes `ids` (either direction) to a node with one of `labels`
+    (all labels when empty), with the node at the other end."""
+    out = []
+    for a in ids:
+        if a not in graph:
+            continue
+        edges = [(a, b, d) for _, b, d in graph.out_edges(a, data=True)]
+        edges += [(s, a, d) for s, _, d in graph.in_edges(a, data=True)]
+        for start, end, data in edges:
+            b = end if start == a else start
+            battrs = graph.nodes[b]
+            if labels and not set(battrs["labels"]) & set(labels):
+                continue
+            out.append({"from": a, "rel": rel_row(data["type"], start, end, data),
+                        "node": node_row(b, battrs["labels"], battrs)})
+    return sorted(out, key=_neighbour_order)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -35,7 +36,14 @@ def query(cypher: str, *, shape: Callable[[Rows, dict[str, Any]], Rows] | None =
     """Register the decorated networkx function with its Cypher twin."""
 
     def register(fn: Callable[..., Rows]) -> Callable[..., Rows]:
-        _REGISTRY[fn.__name__] = Query(fn.__name__, cypher, fn, shape or _rows, cypher_params or _params)
+        defaults = {name: p.default for name, p in inspect.signature(fn).parameters.items()
+                    if p.default is not inspect.Parameter.empty}
+
+        def with_defaults(params: dict[str, Any]) -> dict[str, Any]:
+            # Cypher needs every $parameter bound; the networkx twin's defaults are the contract.
+            return (cypher_params or _params)({**defaults, **params})
+
+        _REGISTRY[fn.__name__] = Query(fn.__name__, cypher, fn, shape or _rows, with_defaults)
         return fn
 
     return register

@@ -1,0 +1,41 @@
+"""Actions, grondrechten and ministers."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import StoreDep
+from graph.questions.actions import DEFAULT_PLAN, action_detail, list_actions
+
+router = APIRouter(tags=["actions"])
+
+
+@router.get("/actions", summary="Actions, filtered by grondrecht, minister or actor")
+def actions(
+    store: StoreDep,
+    grondrecht: Annotated[str | None, Query(description="grondrecht code 00..10", examples=["05"])] = None,
+    minister: Annotated[str | None, Query(description="minister id or number 01..09", examples=["08"])] = None,
+    actor: Annotated[str | None, Query(description="actor id", examples=["org:netwerk-tegen-armoede"])] = None,
+    plan: Annotated[str | None, Query(description="plan name, e.g. 'VAPA 2015-2019'")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    return list_actions(store, grondrecht=grondrecht, minister=minister, actor=actor, plan=plan,
+                        limit=limit, offset=offset)
+
+
+@router.get("/actions/{code}", summary="One action with every field, its actors and provenance")
+def action(store: StoreDep, code: str, plan: Annotated[str, Query()] = DEFAULT_PLAN) -> dict[str, Any]:
+    return action_detail(store, code, plan)
+
+
+@router.get("/grondrechten", summary="The grondrechten with their number of actions")
+def grondrechten(store: StoreDep) -> list[dict[str, Any]]:
+    return store.run("grondrechten")
+
+
+@router.get("/ministers", summary="The ministers with their number of actions")
+def ministers(store: StoreDep) -> list[dict[str, Any]]:
+    return store.run("ministers")

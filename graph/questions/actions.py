@@ -1,0 +1,109 @@
+"""Actions: the list with filters and one action with every field, its actors and references."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from armoedegraaf.errors import InvalidParameter, NotFound
+from graph.model import node_id
+from graph.store import Store
+
+DEFAULT_PLAN = "VAPA 2015-2019"
+_CODE = re.compile(r"^\d\d_\d\d_\d\d$")
+_GRONDRECHT = re.compile(r"^(0\d|10)$")
+
+
+def list_actions(store: Store, *, grondrecht: str | None = None, minister: str | None = None,
+                 actor: str | None = None, plan: str | None = None, limit: int = 50,
+                 offset: int = 0) -> dict[str, Any]:
+    if grondrecht is not None and not _GRONDRECHT.match(grondrecht):
+        raise InvalidParameter("grondrecht", f"a code 00..10 is expected, got {grondrecht!r}")
+    if minister is not None:
+        minister = resolve_minister(store, minister)
+    if actor is not None:
+        _require(store, actor, "actor")
+    if not 1 <= limit <= 500:
+        raise InvalidParameter("limit", f"must be between 1 and 500, got {limit}")
+    if offset < 0:
+        raise InvalidParameter("offset", f"must be 0 or more, got {offset}")
+    page = store.run("actions", grondrecht=grondrecht, minister=minister, actor=actor, plan=plan,
+                     limit=limit, offset=offset)[0]
+    return {"total": page["total"], "limit": limit, "offset": offset, "items": page["items"]}
+
+
+def resolve_minister(store: Store, minister: str) -> str:
+    """A minister filter may be the node id or the two-digit number the action codes use."""
+    if re.fullmatch(r"0[1-9]", minister):
+        found = [m["id"] for m in store.run("ministers") if m["number"] == minister]
+        if not found:
+            raise NotFound(f"minister: no minister with number {minister}")
+        return found[0]
+    return _require(store, minister, "minister")
+
+
+def _require(store: Store, nid: str, parameter: str) -> str:
+    try:
+        store.get_node(nid)
+    except NotFound:
+        raise NotFound(f"{parameter}: no node with id {nid!r}") from None
+    return nid
+
+
+def action_detail(store: Store, code: str, plan: str = DEFAULT_PLAN) -> dict[str, Any]:
+    """One action with every field, its grondrecht, minister, actors (with role, responsibility,
+    as_written and the line that states it) and the actions it refers to."""
+    if plan == DEFAULT_PLAN and not _CODE.match(code):
+        raise InvalidParameter("code", f"an action code like 05_02_06 is expected, got {code!r}")
+    aid = node_id("Action", plan, code)
+    try:
+        node = store.get_node(aid)
+    except NotFound:
+        raise NotFound(f"no action {code} in {plan}") from None
+    props = node["properties"]
+    links = store.run("neighbours", ids=[aid], labels=[])
+    return {
+        "id": aid, "code": props.get("code"), "title": props.get("title"), "plan": props.get("plan"),
+        "grondrecht": _one(links, "TARGETS", "Grondrecht", lambda n: {"code": n["properties"]["code"],
+                                                                      "name": n["properties"]["name"]}),
+        "minister": _one(links, "RESPONSIBLE_FOR", "Minister", lambda n: {"id": n["id"],
+                                                                          "name": n["properties"]["name"]}),
+        "budget": {"text": props.get("budget_text"), "amounts_eur": props.get("budget_amounts_eur", [])},
+        "evaluation_indicator": props.get("evaluation_indicator"),
+        "summary": props.get("summary"),
+        "milestones": json.loads(props["milestones"]) if props.get("milestones") else [],
+        "people_in_poverty": {"text": props.get("people_in_poverty"), "kind": props.get("people_in_poverty_kind")},
+        "actors": _actors(links),
+        "refers_to": _references(links, aid),
+        "replaced_by": props.get("replaced_by"),
+        "duplicate_lines": props.get("duplicate_lines", []),
+        "source": props["source"], "line": props["line"],
+    }
+
+
+def _one(links: list[dict[str, Any]], rel_type: str, label: str, shape: Any) -> dict[str, Any] | None:
+    for row in links:
+        if row["rel"]["type"] == rel_type and label in row["node"]["labels"]:
+            return shape(row["node"])
+    return None
+
+
+def _actors(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for row in links:
+        rel, node = row["rel"], row["node"]
+        if rel["type"] not in ("RESPONSIBLE_FOR", "INVOLVED_IN") or "Minister" in node["labels"]:
+            continue
+        p = rel["properties"]
+        out.append({"id": node["id"], "name": node["properties"].get("name"), "labels": node["labels"],
+                    "role": p.get("role"), "responsibility": p.get("responsibility"),
+                    "as_written": p.get("as_written"), "source": p["source"], "line": p["line"]})
+    return sorted(out, key=lambda a: (a["responsibility"] != "responsible", a["line"], a["id"], a["role"] or ""))
+
+
+def _references(links: list[dict[str, Any]], aid: str) -> list[dict[str, Any]]:
+    return sorted(({"code": row["node"]["properties"].get("code"), "id": row["node"]["id"],
+                    "note": row["rel"]["properties"].get("note"), "line": row["rel"]["properties"]["line"]}
+                   for row in links if row["rel"]["type"] == "REFERS_TO" and row["rel"]["start"] == aid),
+                  key=lambda r: (r["line"], r["id"]))
