@@ -9,7 +9,8 @@ from typing import AsyncIterator
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
-from api.routes import actions, meta
+from api.routes import actions, actors, meta
+from api.routes import kaart
 from armoedegraaf import __version__
 from armoedegraaf.settings import Settings
 from graph.store import Store, open_store
@@ -38,4 +39,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     install_error_handlers(app)
     app.include_router(meta.router)
     app.include_router(actions.router)
+    app.include_router(actors.router)
+    app.include_router(kaart.router)
     return app

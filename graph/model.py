@@ -23,6 +23,12 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9_]+", "-", folded).strip("-")
 
 
+def fold_name(text: str) -> str:
+    """A name as search compares it: accents folded, lowercase, '&' as 'en', spaces squeezed."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return " ".join(folded.replace("&", " en ").split())
+
+
 def node_id(label: str, *key_values: str, schema: Schema | None = None) -> str:
     lab = (schema or load_schema()).label(label)
     if not lab.prefix:
@@ -119,6 +125,13 @@ class GraphBatch:
             self.put_node(Node(node.id, node.labels, dict(node.properties)))
         for rel in other.relationships.values():
             self.relationships.setdefault(rel.identity, rel)
+
+    def finalise(self) -> None:
+        """Derived properties, computed once the batch is complete: folded names for actor search."""
+        for node in self.nodes.values():
+            if "Actor" in node.labels:
+                names = [node.properties.get("name") or "", *node.properties.get("names", [])]
+                node.properties["folded_names"] = sorted({fold_name(n) for n in names if n})
 
     def validate(self, schema: Schema | None = None) -> None:
         """Raise SchemaError on the first node or relationship the schema does not allow."""

@@ -51,18 +51,25 @@ def source_batch(path: Path, prefix: str) -> GraphBatch:
 def build_graph(sources_dir: Path, extras: list[Path] | None = None,
                 only: list[str] | None = None) -> LoadResult:
     """Parse and build every selected source; raise SourceError on an unreadable document."""
+    from loaders.geography import build_geography
+    from loaders.platforms_build import load_platforms
+    from loaders.resolve import Resolver
     from loaders.vapa_graph import load_vapa
 
-    steps: dict[str, Callable[[Path], LoadResult]] = {"004": load_vapa}
-    batch, report = GraphBatch(), LoadReport()
+    steps: dict[str, Callable[[Path, Resolver], LoadResult]] = {"004": load_vapa, "002": load_platforms}
+    batch, report = build_geography(), LoadReport()
+    resolver = Resolver()  # one for all sources: one actor, one node, across documents
     for prefix, step in steps.items():
         if only and prefix not in only:
             continue
         path = find_source(sources_dir, prefix)
         batch.extend(source_batch(path, prefix))
-        result = step(path)
+        result = step(path, resolver)
         batch.extend(result.batch)
         report.extend(result.report)
+    add_known_relations(batch, resolver)
+    resolver.report(into=report)
+    batch.finalise()
     batch.validate()
     report.count("nodes", len(batch.nodes))
     report.count("relationships", len(batch.relationships))
@@ -75,3 +82,16 @@ def load_into(store, sources_dir: Path, extras: list[Path] | None = None,
     result = build_graph(Path(sources_dir), extras, only)
     (store.replace if fresh else store.write)(result.batch)
     return result
+
+
+def add_known_relations(batch: GraphBatch, resolver) -> None:
+    """The alias table's known relations between actors (Kind en Gezin SUCCEEDED_BY Opgroeien, ...),
+    each with the source line that supports it; only between actors the load has met."""
+    from graph.model import node_id
+
+    for rel in resolver.table.relations:
+        start, end = (resolver.table.actors[rel[k]] for k in ("from", "to"))
+        ids = [node_id(a.label, a.key) for a in (start, end)]
+        if all(i in batch.nodes for i in ids):
+            batch.add_relationship(rel["type"], ids[0], ids[1], source=rel["source"], line=int(rel["line"]),
+                                   note=str(rel.get("evidence", ""))[:500] or None)

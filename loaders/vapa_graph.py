@@ -1,44 +1,193 @@
-"""Build the graph of the action plan 004 (VAPA 2015-2019): plan, grondrechten, actions."""
+"""Build the graph of the action plan 004 (VAPA 2015-2019) from the parsed records.
+
+Plan, grondrechten, ministers, actions with every field, REFERS_TO between actions, and the actors
+of the six actor fields, resolved to one node per real actor. The responsible minister of each
+action is decided by evidence, not by the document's header table (see decide_minister).
+"""
 
 from __future__ import annotations
 
-import re
+import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from graph.model import GraphBatch
+from loaders.actors import extract_organisations, is_placeholder, split_actor_field
 from loaders.report import LoadReport
+from loaders.resolve import Resolution, Resolver
+from loaders.vapa import VapaDocument, read_vapa
+from loaders.vapa_fields import ActionRecord, FieldValue
 
 PLAN = "VAPA 2015-2019"
-_GRONDRECHT = re.compile(r"^\s*(0\d|10) ([a-z][a-z ]+?)\s*$")
-_ACTIE = re.compile(r"^\s*ACTIE\s+(\d\d_\d\d_\d\d)\b\s*(.*?)\s*$")
+
+# field -> (role, responsibility, relationship type, read as prose)
+ACTOR_FIELDS: dict[str, tuple[str, str, str, bool]] = {
+    "responsible_cabinet": ("cabinet", "responsible", "RESPONSIBLE_FOR", False),
+    "responsible_administration": ("administration", "responsible", "RESPONSIBLE_FOR", False),
+    "involved_cabinet": ("cabinet", "involved", "INVOLVED_IN", False),
+    "people_in_poverty": ("people_in_poverty", "involved", "INVOLVED_IN", True),
+    "involved_administration": ("administration", "involved", "INVOLVED_IN", False),
+    "other_actors": ("other", "involved", "INVOLVED_IN", True),
+}
 
 
-def load_vapa(path: Path):
+@dataclass
+class VapaContext:
+    doc: VapaDocument
+    resolver: Resolver
+    batch: GraphBatch
+    report: LoadReport
+    ministers: dict[str, str]  # code number -> minister node id
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+
+def load_vapa(path: Path, resolver: Resolver | None = None):
     from loaders.pipeline import LoadResult
 
-    text = path.read_text(encoding="utf-8")
-    batch, report = build_vapa_minimal(text, path.name)
+    doc = read_vapa(path)
+    batch, report = build_vapa(doc, resolver or Resolver())
     return LoadResult(batch, report)
 
 
-def build_vapa_minimal(text: str, file: str) -> tuple[GraphBatch, LoadReport]:
-    """Grondrechten and action codes with titles: the first path through the product."""
+def build_vapa(doc: VapaDocument, resolver: Resolver) -> tuple[GraphBatch, LoadReport]:
     batch, report = GraphBatch(), LoadReport()
-    lines = text.splitlines()
-    plan = batch.add_node("Plan", PLAN, source=file, line=1, name=PLAN, period="2015-2019")
-    for no, line in enumerate(lines[:40], start=1):
-        if m := _GRONDRECHT.match(line):
-            batch.add_node("Grondrecht", m.group(1), source=file, line=no, code=m.group(1), name=m.group(2))
-    for no, line in enumerate(lines, start=1):
-        m = _ACTIE.match(line)
-        if not m:
-            continue
-        code, title = m.group(1), m.group(2).removesuffix("Budgettair").strip()
-        if not title:
-            title = next((t.strip() for t in lines[no:no + 5] if t.strip()), "")
-        action = batch.add_node("Action", (PLAN, code), source=file, line=no, code=code, plan=PLAN,
-                                name=f"{code} {title}".strip(), title=title)
-        batch.add_relationship("TARGETS", action, f"grondrecht:{code[:2]}", source=file, line=no)
-        batch.add_relationship("PART_OF", action, plan, source=file, line=no)
-        report.count("actions")
+    report.extend(doc.report)
+    ctx = VapaContext(doc, resolver, batch, report, ministers={})
+    plan = batch.add_node("Plan", PLAN, source=doc.file, line=1, name=PLAN, period="2015-2019")
+    for g in doc.grondrechten:
+        batch.add_node("Grondrecht", g.code, source=doc.file, line=g.line, code=g.code, name=g.name)
+    _add_ministers(ctx)
+    codes = {a.code for a in doc.actions}
+    for action in doc.actions:
+        aid = _add_action(ctx, action, plan)
+        _add_references(ctx, action, aid, codes)
+        _add_actors(ctx, action, aid)
+    report.counts["ministers"] = len(ctx.ministers)
     return batch, report
+
+
+# -- ministers ---------------------------------------------------------------------------------
+
+def _add_ministers(ctx: VapaContext) -> None:
+    """Minister nodes with the number the action codes use. The header (L43-59) numbers them
+    alphabetically, the codes do not: the alias table records the code numbering, derived from the
+    cabinets the blocks name, with the lines that show it."""
+    header = {m.name: m for m in ctx.doc.ministers}
+    for m in ctx.resolver.table.ministers:
+        rec = header.get(m["name"])
+        line = rec.line if rec else 1
+        mid = ctx.batch.add_node(
+            "Minister", m["name"], source=ctx.file, line=line, name=m["name"], number=m["number"],
+            title=rec.title if rec else m.get("title"),
+            evidence=json.dumps({"header_number": m.get("header_number"), "portfolios": m.get("portfolios", []),
+                                 "evidence_lines": m.get("evidence", [])}, ensure_ascii=False))
+        ctx.ministers[m["number"]] = mid
+        if rec is None:
+            ctx.report.warn(ctx.file, 1, "unknown_minister", f"{m['name']} not in the header list")
+
+
+def decide_minister(ctx: VapaContext, action: ActionRecord) -> tuple[str | None, dict[str, Any]]:
+    """The responsible minister of an action: the minister of its responsible cabinet(s) when they
+    name one, else the minister whose number the code carries. Returns the evidence with it."""
+    cabinets = []
+    for m in split_actor_field(action.responsible_cabinet.text, action.responsible_cabinet.line,
+                               action.responsible_cabinet.lines) if action.responsible_cabinet else []:
+        res = ctx.resolver.resolve(m.as_written, role="cabinet")
+        if res is not None and res.minister:
+            cabinets.append({"as_written": m.as_written, "line": m.line, "minister_number": res.minister})
+    by_code = action.minister_number
+    numbers = {c["minister_number"] for c in cabinets}
+    if by_code in numbers or not numbers:
+        decided, how = by_code, "code_segment_confirmed_by_cabinet" if numbers else "code_segment"
+    else:
+        decided, how = sorted(numbers)[0], "responsible_cabinet"
+        ctx.report.warn(ctx.file, action.line, "minister_conflict",
+                        f"{action.code}: code says minister {by_code}, responsible cabinet says {decided}")
+    evidence = {"decided_by": how, "code_segment": by_code, "responsible_cabinets": cabinets}
+    return ctx.ministers.get(decided), evidence
+
+
+# -- actions -----------------------------------------------------------------------------------
+
+def _text(value: FieldValue | None) -> str | None:
+    return value.text if value is not None else None
+
+
+def _add_action(ctx: VapaContext, a: ActionRecord, plan: str) -> str:
+    title = _text(a.title) or ""
+    milestones = [{"year": m.year, "text": m.text, "line": m.line, **({"marker": m.marker} if m.marker else {})}
+                  for m in a.milestones]
+    aid = ctx.batch.add_node(
+        "Action", (PLAN, a.code), source=ctx.file, line=a.line, code=a.code, plan=PLAN,
+        name=f"{a.code} {title}".strip(), title=title, budget_text=_text(a.budget_text),
+        budget_amounts_eur=[float(x) for x in a.budget_amounts_eur],
+        evaluation_indicator=_text(a.evaluation_indicator), summary=_text(a.summary),
+        milestones=json.dumps(milestones, ensure_ascii=False), people_in_poverty=_text(a.people_in_poverty),
+        other_actors=_text(a.other_actors),
+        people_in_poverty_kind=_poverty_kind(ctx, a), replaced_by=a.replaced_by,
+        duplicate_lines=list(a.duplicate_lines) or None)
+    ctx.batch.add_relationship("TARGETS", aid, f"grondrecht:{a.grondrecht}", source=ctx.file, line=a.line)
+    ctx.batch.add_relationship("PART_OF", aid, plan, source=ctx.file, line=a.line)
+    minister, evidence = decide_minister(ctx, a)
+    if minister:
+        ctx.batch.add_relationship("RESPONSIBLE_FOR", minister, aid, source=ctx.file, line=a.line,
+                                   role="minister", responsibility="responsible", as_written=a.code,
+                                   note=json.dumps(evidence, ensure_ascii=False))
+    else:
+        ctx.report.warn(ctx.file, a.line, "unknown_minister", f"{a.code}: no minister for number {a.minister_number}")
+    return aid
+
+
+def _poverty_kind(ctx: VapaContext, a: ActionRecord) -> str:
+    """How people in poverty are involved: named organisations, a placeholder, free text, or nothing."""
+    field = a.people_in_poverty
+    if field is None or not field.text.strip():
+        return "none"
+    if is_placeholder(field.text):
+        return "placeholder"
+    return "organisations" if extract_organisations(field.text, field.line, field.lines) else "text"
+
+
+def _add_references(ctx: VapaContext, a: ActionRecord, aid: str, codes: set[str]) -> None:
+    refs = [(code, line, "refers_to") for code, line in a.references]
+    if a.replaced_by:
+        refs.append((a.replaced_by, a.title.line if a.title else a.line, "replaced_by"))
+    for code, line, note in refs:
+        if code not in codes:
+            continue  # the parser warned already: a reference to a code that does not exist
+        ctx.batch.add_relationship("REFERS_TO", aid, f"action:vapa-2015-2019:{code}", source=ctx.file,
+                                   line=line, note=note)
+
+
+# -- actors ------------------------------------------------------------------------------------
+
+def _add_actors(ctx: VapaContext, a: ActionRecord, aid: str) -> None:
+    for field_name, (role, responsibility, rel_type, prose) in ACTOR_FIELDS.items():
+        value: FieldValue | None = getattr(a, field_name)
+        if value is None or is_placeholder(value.text):
+            continue
+        finder = extract_organisations if prose else split_actor_field
+        for mention in finder(value.text, value.line, value.lines):
+            res = ctx.resolver.resolve(mention.as_written, role=role, source=ctx.file, line=mention.line)
+            if res is None:
+                continue
+            actor = add_actor(ctx.batch, res, mention.as_written, ctx.file, mention.line)
+            ctx.batch.add_relationship(rel_type, actor, aid, source=ctx.file, line=mention.line, role=role,
+                                       responsibility=responsibility, as_written=mention.as_written)
+            if res.label == "Cabinet" and res.minister and res.minister in ctx.ministers:
+                ctx.batch.add_relationship("PART_OF", actor, ctx.ministers[res.minister], source=ctx.file,
+                                           line=mention.line, note="kabinet of the minister")
+
+
+def add_actor(batch: GraphBatch, res: Resolution, as_written: str, source: str, line: int) -> str:
+    """The node of a resolved actor (and its parents, PART_OF), with the spelling met here."""
+    names = list(dict.fromkeys([res.name, " ".join(as_written.split())]))
+    actor = batch.add_node(res.label, res.key, source=source, line=line, name=res.name, names=names)
+    if res.parent is not None:
+        parent = add_actor(batch, res.parent, res.parent.name, source, line)
+        batch.add_relationship("PART_OF", actor, parent, source=source, line=line)
+    return actor

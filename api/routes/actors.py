@@ -1,0 +1,68 @@
+"""Actors, their partner networks and the grondrechten they share."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import PlainTextResponse
+
+from api.deps import StoreDep
+from graph.questions import actors as q
+from graph.questions.network import MAX_DEPTH, network
+
+router = APIRouter(tags=["actors"])
+
+
+@router.get("/actors", summary="Find actors by name or alias (accents and case ignored)")
+def find_actors(
+    store: StoreDep,
+    q_: Annotated[str, Query(alias="q", min_length=1, max_length=200, description="name or part of it")],
+    type: Annotated[str | None, Query(description="actor label, e.g. Organisation, HuisVanHetKind")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> list[dict[str, Any]]:
+    return q.find_actors(store, q_, type, limit)
+
+
+@router.get("/actors/{actor_id}", summary="One actor: all its names, sources and relationships")
+def actor(store: StoreDep, actor_id: str) -> dict[str, Any]:
+    return q.actor_detail(store, actor_id)
+
+
+@router.get("/actors/{actor_id}/network", summary="The partner network around an actor")
+def actor_network(
+    store: StoreDep,
+    actor_id: str,
+    depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1,
+    types: Annotated[str | None, Query(description="comma-separated node labels to keep")] = None,
+    limit: Annotated[int, Query(ge=1, le=2000)] = 200,
+) -> dict[str, Any]:
+    q.require_actor(store, actor_id, "actor_id")
+    labels = [t.strip() for t in types.split(",") if t.strip()] if types else None
+    return network(store, actor_id, depth, labels, limit)
+
+
+@router.get("/grondrechten/{code}/actors", summary="Actors working on a grondrecht, and through which initiatives")
+def grondrecht_actors(store: StoreDep, code: str) -> dict[str, Any]:
+    return q.grondrecht_actors(store, code)
+
+
+@router.get("/shared-grondrecht", summary="The grondrechten two or more actors share, and through which initiatives")
+def shared_grondrecht(
+    store: StoreDep,
+    actors: Annotated[str, Query(min_length=1, description="comma-separated actor ids")],
+) -> dict[str, Any]:
+    return q.shared_grondrecht(store, actors.split(","))
+
+
+@router.get("/matrix/actor-grondrecht", summary="Actors × grondrechten (JSON, or CSV with format=csv)",
+            response_model=None)
+def matrix(
+    store: StoreDep,
+    format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+    type: Annotated[str | None, Query(description="actor label")] = None,
+) -> dict[str, Any] | PlainTextResponse:
+    result = q.actor_grondrecht_matrix(store, type)
+    if format == "csv":
+        return PlainTextResponse(q.matrix_csv(result), media_type="text/csv")
+    return result

@@ -1,0 +1,246 @@
+"""The sociale kaart: a network answer (graph.questions.network) drawn as one self-contained HTML
+page with pyvis / vis-network.
+
+    render_html(net) -> str          the page; works offline (vis-network JS/CSS inlined from
+                                     the pyvis package, no external <script src>/<link href>)
+    write_html(net, path) -> Path    the same, saved to a file
+    build_network(net) -> Network    the pyvis Network (nodes, edges, options) behind the page
+    notebook_view(html) -> HTML      the page in a Jupyter output cell (an iframe)
+
+Colours, shapes and captions per label live in kaart_style.yaml. Hover cards are plain text
+(vis-network 9 shows a string title as text; the page turns it into a card element), so nothing
+from the sources is ever interpreted as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pyvis
+import yaml
+from markupsafe import Markup
+from pyvis.network import Network
+
+STYLE_FILE = Path(__file__).with_name("kaart_style.yaml")
+TEMPLATE_FILE = "kaart_template.html"
+VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+CAPTION_CHARS = 32
+NODE_ITERATIONS, MIN_ITERATIONS, MAX_ITERATIONS = 30_000, 60, 300
+# Legend glyphs for the vis-network shapes the style uses.
+SHAPE_GLYPHS = {"dot": "●", "star": "★", "hexagon": "⬢", "triangle": "▲", "triangleDown": "▼",
+                "diamond": "◆", "square": "■", "box": "▬", "ellipse": "⬬"}
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    label: str
+    name: str
+    color: str
+    shape: str
+    size: int
+    caption: str
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    color: str
+    width: float
+    dashes: bool = False
+
+
+@dataclass(frozen=True)
+class KaartStyle:
+    nodes: tuple[NodeStyle, ...]
+    fallback_node: NodeStyle
+    edges: dict[str, EdgeStyle]
+    fallback_edge: EdgeStyle
+
+    def node(self, labels: list[str]) -> NodeStyle:
+        return next((s for s in self.nodes if s.label in labels), self.fallback_node)
+
+    def edge(self, rel_type: str) -> EdgeStyle:
+        return self.edges.get(rel_type, self.fallback_edge)
+
+
+@lru_cache(maxsize=1)
+def load_style(path: Path = STYLE_FILE) -> KaartStyle:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return KaartStyle(
+        nodes=tuple(NodeStyle(**spec) for spec in doc["nodes"]),
+        fallback_node=NodeStyle(**doc["fallback_node"]),
+        edges={name: EdgeStyle(**spec) for name, spec in doc["edges"].items()},
+        fallback_edge=EdgeStyle(**doc["fallback_edge"]),
+    )
+
+
+# -- hover cards --------------------------------------------------------------------------------
+
+def provenance(props: dict[str, Any]) -> str:
+    """`source:line`, or 'unknown' when the graph does not say."""
+    source, line = props.get("source"), props.get("line")
+    if not source:
+        return "unknown"
+    return f"{source}:{line}" if line is not None else str(source)
+
+
+def node_card(node: dict[str, Any], style: KaartStyle | None = None) -> str:
+    """The hover text of a node: name, type, id, provenance (and what more the node says)."""
+    props = node["properties"]
+    kind = (style or load_style()).node(node["labels"])
+    lines = [str(props.get("name") or node["id"]),
+             f"type: {kind.name} ({', '.join(node['labels'])})",
+             f"id: {node['id']}",
+             f"source: {provenance(props)}"]
+    if props.get("title") and props.get("title") != props.get("name"):
+        lines.append(f"title: {props['title']}")
+    others = [s for s in props.get("sources", []) if s != props.get("source")]
+    if others:
+        lines.append(f"also in: {', '.join(others)}")
+    if "depth" in node:
+        lines.append(f"hops from focus: {node['depth']}")
+    return "\n".join(lines)
+
+
+def edge_card(edge: dict[str, Any]) -> str:
+    """The hover text of a relationship: type, role, as_written, provenance."""
+    props = edge["properties"]
+    lines = [edge["type"]]
+    for prop in ("role", "responsibility"):
+        if props.get(prop):
+            lines.append(f"{prop}: {props[prop]}")
+    if props.get("as_written"):
+        lines.append(f"as written: “{props['as_written']}”")
+    if props.get("score") is not None:
+        lines.append(f"score: {props['score']:.2f}")
+    if props.get("note"):
+        lines.append(f"note: {props['note']}")
+    lines.append(f"source: {provenance(props)}")
+    return "\n".join(lines)
+
+
+def caption(node: dict[str, Any], kind: NodeStyle) -> str:
+    props = node["properties"]
+    text = str(props.get(kind.caption) or props.get("name") or node["id"])
+    return text if len(text) <= CAPTION_CHARS else text[:CAPTION_CHARS - 1].rstrip() + "…"
+
+
+# -- the pyvis network --------------------------------------------------------------------------
+
+def vis_options(node_count: int) -> dict[str, Any]:
+    """Physics tuned to settle fast: forceAtlas2Based, a stabilization whose iterations shrink as
+    the network grows (about 30,000 node-iterations, at least 60: a 500-node kaart settles in
+    about a second of CPU), straight edges (dynamic smoothing adds a physics node per edge). The
+    page turns physics off once stabilization is done, so the layout then stays where it is."""
+    iterations = max(MIN_ITERATIONS, min(MAX_ITERATIONS, NODE_ITERATIONS // max(node_count, 1)))
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": node_count <= 100},
+        "nodes": {"borderWidth": 1, "font": {"size": 13, "face": "sans-serif", "strokeWidth": 3,
+                                             "strokeColor": "#ffffff"}},
+        "edges": {"smooth": False, "color": {"inherit": False}, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.012, "springLength": 90,
+                                 "springConstant": 0.08, "damping": 0.5, "avoidOverlap": 0.2},
+            "minVelocity": 1.0,
+            "timestep": 0.5 if node_count <= 100 else 1.0,
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": node_count > 200,
+                        "navigationButtons": False, "keyboard": False},
+    }
+
+
+def build_network(net: dict[str, Any], style: KaartStyle | None = None) -> Network:
+    """A pyvis Network of the network answer: nodes styled by label, edges by type."""
+    style = style or load_style()
+    vis = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    for node in net["nodes"]:
+        kind = style.node(node["labels"])
+        focus = node["id"] == net["center"]
+        vis.add_node(node["id"], label=caption(node, kind), shape=kind.shape, color=kind.color,
+                     size=kind.size * (1.6 if focus else 1), borderWidth=4 if focus else 1,
+                     title=node_card(node, style), kind=kind.label,
+                     font={"size": 16, "bold": True} if focus else {"size": 12})
+    parallel: Counter[tuple[str, str]] = Counter()
+    for i, edge in enumerate(net["edges"]):
+        es = style.edge(edge["type"])
+        pair = tuple(sorted((edge["start"], edge["end"])))
+        bend = parallel[pair]
+        parallel[pair] += 1
+        # Two relationships between the same nodes would be drawn on top of each other: bend them.
+        smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * bend} if bend else False
+        vis.add_edge(edge["start"], edge["end"], id=f"e{i}", color=es.color, width=es.width, dashes=es.dashes,
+                     title=edge_card(edge), kind=edge["type"], smooth=smooth)
+    vis.options = vis_options(len(net["nodes"]))
+    return vis
+
+
+# -- the page -----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent),
+                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[Markup, Markup]:
+    """vis-network's JS and CSS as shipped inside the pyvis package: no CDN, no download."""
+    js = (VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (VIS_DIR / "vis-network.css").read_text(encoding="utf-8")
+    if "</script" in js.lower() or "</style" in css.lower():  # would end the inline element early
+        raise RuntimeError(f"{VIS_DIR}: vis-network assets cannot be inlined")
+    return Markup(js), Markup(css)
+
+
+def legend(net: dict[str, Any], style: KaartStyle | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The node types and relationship types present, with counts, in style order."""
+    style = style or load_style()
+    kinds = Counter(style.node(n["labels"]).label for n in net["nodes"])
+    known = [*style.nodes, style.fallback_node]
+    nodes = [{"label": s.label, "name": s.name, "color": s.color, "glyph": SHAPE_GLYPHS.get(s.shape, "●"),
+              "count": kinds[s.label]} for s in known if kinds[s.label]]
+    types = Counter(e["type"] for e in net["edges"])
+    edges = [{"type": t, "color": style.edge(t).color, "dashes": style.edge(t).dashes, "count": types[t]}
+             for t in sorted(types)]
+    return {"nodes": nodes, "edges": edges}
+
+
+def render_html(net: dict[str, Any], title: str | None = None, form: dict[str, Any] | None = None,
+                style: KaartStyle | None = None) -> str:
+    """The kaart of a network answer as one HTML page that needs no network access.
+    `form` (the /kaart page's choices, see api/routes/kaart.py) adds the focus/filter form."""
+    style = style or load_style()
+    vis = build_network(net, style)
+    js, css = _vis_assets()
+    center = next((n for n in net["nodes"] if n["id"] == net["center"]), None)
+    center_name = center["properties"].get("name", center["id"]) if center else net["center"]
+    return _environment().get_template(TEMPLATE_FILE).render(
+        title=title or f"Sociale kaart: {center_name}",
+        payload={"nodes": vis.nodes, "edges": vis.edges, "options": vis.options},
+        legend=legend(net, style), net=net, center_name=center_name,
+        node_count=len(vis.nodes), edge_count=len(vis.edges), form=form, vis_js=js, vis_css=css)
+
+
+def write_html(net: dict[str, Any], path: Path | str, title: str | None = None) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_html(net, title), encoding="utf-8")
+    return path
+
+
+def notebook_view(page: str, height: int = 650) -> Any:
+    """The page inside a notebook output cell, isolated in an iframe (its scripts and styles
+    stay out of the notebook's own)."""
+    from IPython.display import HTML
+
+    return HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;'
+                'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')

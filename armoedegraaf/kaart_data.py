@@ -1,0 +1,199 @@
+"""What the sociale kaart shows: the network around a focus node, optionally narrowed to one
+grondrecht, plus the choices the /kaart form offers (well-connected nodes, grondrechten, types).
+
+The traversal itself is graph.questions.network.network(); this module only narrows its answer,
+so the kaart without a grondrecht filter draws exactly what the network question answers.
+
+Grondrecht filter, defined: the *scope* of grondrecht G is G itself, the actions that TARGET G,
+and every node with a direct relationship to one of those actions (the actors responsible for or
+involved in them, their plan, the actions they refer to). With a grondrecht, the kaart keeps the
+focus node and the nodes in scope that are reachable from the focus within `depth` hops through
+nodes in scope only.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import Counter, deque
+from dataclasses import dataclass
+from typing import Any
+
+from armoedegraaf.errors import InvalidParameter, NotFound
+from graph.questions.network import MAX_DEPTH, network
+from graph.schema import load_schema
+from graph.store import Store
+
+DEFAULT_DEPTH = 2
+DEFAULT_LIMIT = 300
+MAX_LIMIT = 2000
+# The narrowed traversal first fetches the whole neighbourhood; this bounds it.
+FETCH_LIMIT = 20_000
+# The labels a coordinator may want to put at the centre of a kaart, in the order of preference
+# for the default focus: the best-connected Huis van het Kind when the graph has one.
+FOCUS_LABELS = ("HuisVanHetKind", "Platform", "LocalTeam", "Municipality", "Organisation", "Administration",
+                "Cabinet", "Minister", "Project", "Plan")
+
+
+def kaart_network(store: Store, center: str, depth: int = DEFAULT_DEPTH, labels: list[str] | None = None,
+                  grondrecht: str | None = None, limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
+    """The network the kaart draws: network() itself, or narrowed to a grondrecht's scope."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidParameter("limit", f"must be between 1 and {MAX_LIMIT}, got {limit}")
+    if grondrecht is None:
+        return {**network(store, center, depth, labels, limit), "grondrecht": None}
+    code, scope = grondrecht_scope(store, grondrecht)
+    full = network(store, center, depth, labels, FETCH_LIMIT)
+    return {**restrict(full, scope, limit), "grondrecht": code}
+
+
+def grondrecht_scope(store: Store, grondrecht: str) -> tuple[str, set[str]]:
+    """(code, ids in scope) of a grondrecht given by code ("05") or id ("grondrecht:05")."""
+    code = grondrecht.removeprefix("grondrecht:").strip()
+    gid = f"grondrecht:{code}"
+    try:
+        store.get_node(gid)
+    except NotFound:
+        known = ", ".join(row["code"] for row in store.run("grondrechten"))
+        raise InvalidParameter("grondrecht", f"unknown grondrecht {grondrecht!r}; known codes: {known}") from None
+    actions = {row["node"]["id"] for row in store.run("neighbours", ids=[gid], labels=["Action"])
+               if row["rel"]["type"] == "TARGETS"}
+    linked = {row["node"]["id"] for row in store.run("neighbours", ids=sorted(actions), labels=[])} if actions else set()
+    return code, {gid} | actions | linked
+
+
+def restrict(net: dict[str, Any], keep: set[str], limit: int) -> dict[str, Any]:
+    """The part of `net` (a network() answer) inside `keep` that the centre still reaches within
+    net's depth, nearest first, at most `limit` nodes."""
+    center, depth = net["center"], net["depth"]
+    allowed = {n["id"]: n for n in net["nodes"] if n["id"] in keep or n["id"] == center}
+    adjacent: dict[str, set[str]] = {nid: set() for nid in allowed}
+    for e in net["edges"]:
+        if e["start"] in allowed and e["end"] in allowed:
+            adjacent[e["start"]].add(e["end"])
+            adjacent[e["end"]].add(e["start"])
+    dist = _distances(center, adjacent, depth)
+    ordered = sorted(dist, key=lambda nid: (dist[nid], nid))
+    capped = net["capped"] or len(ordered) > limit
+    chosen = {nid: {**allowed[nid], "depth": dist[nid]} for nid in ordered[:limit]}
+    edges = [e for e in net["edges"] if e["start"] in chosen and e["end"] in chosen]
+    message = (f"network capped at {limit} nodes; raise limit, lower depth or filter by types to see more"
+               if capped else None)
+    return {"center": center, "depth": depth, "nodes": list(chosen.values()), "edges": edges,
+            "capped": capped, "message": message}
+
+
+def _distances(center: str, adjacent: dict[str, set[str]], depth: int) -> dict[str, int]:
+    dist, queue = {center: 0}, deque([center])
+    while queue:
+        nid = queue.popleft()
+        if dist[nid] == depth:
+            continue
+        for other in sorted(adjacent[nid]):
+            if other not in dist:
+                dist[other] = dist[nid] + 1
+                queue.append(other)
+    return dist
+
+
+# -- choosing a focus ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    name: str
+    label: str
+    degree: int
+
+
+# A per-store index of node names and degrees, rebuilt when the store's counts change. It is read
+# from store.export() because no registered query lists nodes by degree yet.
+_INDEX: "weakref.WeakKeyDictionary[Any, tuple[Any, list[Candidate]]]" = weakref.WeakKeyDictionary()
+
+
+def candidates(store: Store) -> list[Candidate]:
+    """Every node of a FOCUS_LABELS label, best connected first."""
+    signature = store.counts()
+    cached = _INDEX.get(store)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    doc = store.export()
+    degree = Counter(end for rel in doc["relationships"] for end in (rel["start"], rel["end"]))
+    found = []
+    for node in doc["nodes"]:
+        label = next((lab for lab in FOCUS_LABELS if lab in node["labels"]), None)
+        if label is not None:
+            name = node["properties"].get("name") or node["id"]
+            found.append(Candidate(node["id"], name, label, degree[node["id"]]))
+    found.sort(key=lambda c: (-c.degree, c.name, c.id))
+    _INDEX[store] = (signature, found)
+    return found
+
+
+def suggestions(store: Store, count: int = 10) -> list[Candidate]:
+    """A few well-connected nodes to offer as focus: the best of each focus label first, then
+    the best connected overall."""
+    pool = candidates(store)
+    best_per_label = [next(c for c in pool if c.label == lab) for lab in FOCUS_LABELS
+                      if any(c.label == lab for c in pool)]
+    picked = list(dict.fromkeys(best_per_label + pool))
+    return picked[:count]
+
+
+def default_focus(store: Store) -> str:
+    """The best-connected node of the first FOCUS_LABELS label the graph has."""
+    pool = candidates(store)
+    for label in FOCUS_LABELS:
+        best = next((c for c in pool if c.label == label), None)
+        if best is not None:
+            return best.id
+    raise NotFound("focus: the graph has no node to centre the kaart on; run `armoedegraaf load`")
+
+
+def resolve_focus(store: Store, text: str) -> str:
+    """A node id from an id or a name (exact, case-insensitive; else a unique substring)."""
+    text = text.strip()
+    if not text:
+        raise InvalidParameter("focus", "empty; give a node id or name")
+    try:
+        return store.get_node(text)["id"]
+    except NotFound:
+        pass
+    wanted = text.casefold()
+    pool = candidates(store)
+    exact = [c for c in pool if c.name.casefold() == wanted]
+    matches = exact or [c for c in pool if wanted in c.name.casefold()]
+    if len(matches) == 1:
+        return matches[0].id
+    if not matches:
+        raise NotFound(f"focus: no node with id or name {text!r}")
+    shown = "; ".join(f"{c.id} ({c.name})" for c in matches[:5])
+    raise InvalidParameter("focus", f"{text!r} matches {len(matches)} nodes, give an id: {shown}")
+
+
+def node_types() -> list[str]:
+    """The drawable labels of the schema (the abstract Actor label is no type of its own)."""
+    return list(load_schema().concrete_labels)
+
+
+def check_depth(depth: int) -> int:
+    if not 1 <= depth <= MAX_DEPTH:
+        raise InvalidParameter("depth", f"must be between 1 and {MAX_DEPTH}, got {depth}")
+    return depth
+
+
+def merge_networks(*nets: dict[str, Any]) -> dict[str, Any]:
+    """Several network answers as one kaart centred on the first: every node once (at its nearest
+    depth), every relationship once; capped when any part was."""
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple, dict[str, Any]] = {}
+    for net in nets:
+        for node in net["nodes"]:
+            if node["id"] not in nodes or node["depth"] < nodes[node["id"]]["depth"]:
+                nodes[node["id"]] = node
+        for e in net["edges"]:
+            edges[(e["start"], e["type"], e["end"], e["properties"].get("key", ""))] = e
+    messages = list(dict.fromkeys(n["message"] for n in nets if n.get("message")))
+    return {"center": nets[0]["center"], "depth": max(n["depth"] for n in nets), "nodes": list(nodes.values()),
+            "edges": sorted(edges.values(), key=lambda e: (e["start"], e["type"], e["end"])),
+            "capped": any(n["capped"] for n in nets), "message": "; ".join(messages) or None,
+            "grondrecht": nets[0].get("grondrecht")}

@@ -1,0 +1,187 @@
+"""Actor queries: finding actors by name, who works on which grondrecht, and missing partnerships."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+
+from graph.queries.core import node_row
+from graph.queries.registry import Rows, query
+
+# An actor works on an initiative (Action or Project) through one of these relationships.
+WORK_RELS = ("RESPONSIBLE_FOR", "INVOLVED_IN", "LEADS", "PARTNER_OF")
+INITIATIVES = ("Action", "Project")
+
+
+def _labels(graph: nx.MultiDiGraph, n: str) -> tuple[str, ...]:
+    return graph.nodes[n]["labels"]
+
+
+def _work(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """actor id -> the initiatives it works on."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for s, e, d in graph.edges(data=True):
+        if d["type"] in WORK_RELS and "Actor" in _labels(graph, s) and set(_labels(graph, e)) & set(INITIATIVES):
+            out[s].add(e)
+    return out
+
+
+def _targets(graph: nx.MultiDiGraph, initiative: str) -> list[str]:
+    return [e for _, e, d in graph.out_edges(initiative, data=True) if d["type"] == "TARGETS"]
+
+
+@query(
+    cypher="""
+    MATCH (x:Actor)-[w:RESPONSIBLE_FOR|INVOLVED_IN|LEADS|PARTNER_OF]->(i)-[:TARGETS]->(g:Grondrecht)
+    WHERE (i:Action OR i:Project) AND (size($actors) = 0 OR x.id IN $actors)
+      AND ($grondrecht IS NULL OR g.code = $grondrecht)
+    WITH x, g, i ORDER BY i.id
+    WITH x, g, collect(DISTINCT {id: i.id, code: i.code, name: i.name}) AS via
+    RETURN x.id AS actor, x.name AS name, labels(x) AS labels, g.code AS grondrecht, g.name AS grondrecht_name,
+           via ORDER BY actor, grondrecht
+    """,
+    shape=lambda rows, params: [{**r, "labels": sorted(r["labels"])} for r in rows],
+)
+def actor_grondrechten(graph: nx.MultiDiGraph, actors: list[str], grondrecht: str | None = None) -> Rows:
+    """For each (actor, grondrecht): the initiatives through which the actor works on that right."""
+    cells: dict[tuple[str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
+    for actor, initiatives in _work(graph).items():
+        if actors and actor not in actors:
+            continue
+        for i in initiatives:
+            for g in _targets(graph, i):
+                code = graph.nodes[g]["code"]
+                if grondrecht is None or code == grondrecht:
+                    attrs = graph.nodes[i]
+                    cells[(actor, g)][i] = {"id": i, "code": attrs.get("code"), "name": attrs.get("name")}
+    rows = [{"actor": a, "name": graph.nodes[a].get("name"), "labels": sorted(_labels(graph, a)),
+             "grondrecht": graph.nodes[g]["code"], "grondrecht_name": graph.nodes[g]["name"],
+             "via": [v for _, v in sorted(via.items())]} for (a, g), via in cells.items()]
+    return sorted(rows, key=lambda r: (r["actor"], r["grondrecht"]))
+
+
+@query(
+    cypher="""
+    MATCH (x:Actor)-[:RESPONSIBLE_FOR|INVOLVED_IN|LEADS|PARTNER_OF]->(i)-[:TARGETS]->(g:Grondrecht)
+    WHERE (i:Action OR i:Project)
+    WITH g, collect(DISTINCT x) AS xs
+    WITH g, xs, size(xs) AS degree WHERE degree > 1
+    UNWIND xs AS x UNWIND xs AS y
+    WITH g, degree, x, y WHERE x.id < y.id
+    WITH x, y, collect({code: g.code, name: g.name, weight: 1.0 / log(degree)}) AS shared
+    WHERE NOT EXISTS { (x)--(y) }
+      AND NOT EXISTS { MATCH (x)-->(i)<--(y) WHERE i:Action OR i:Project }
+    WITH x, y, shared, round(reduce(s = 0.0, c IN shared | s + c.weight), 6) AS score
+    ORDER BY score DESC, x.id, y.id LIMIT $limit
+    RETURN x.id AS a, x.name AS a_name, y.id AS b, y.name AS b_name, score, shared
+    """,
+    shape=lambda rows, params: [_round_pair(r) for r in rows],
+)
+def suggested_partnerships(graph: nx.MultiDiGraph, limit: int = 20) -> Rows:
+    """Actor pairs that work on the same grondrechten but share no initiative and no relationship,
+    scored Adamic-Adar style: each shared grondrecht counts 1/ln(number of actors on it)."""
+    work = _work(graph)
+    on_right: dict[str, set[str]] = defaultdict(set)
+    for actor, initiatives in work.items():
+        for i in initiatives:
+            for g in _targets(graph, i):
+                on_right[g].add(actor)
+    shared: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for g, xs in on_right.items():
+        if len(xs) < 2:
+            continue
+        weight = 1.0 / math.log(len(xs))
+        for x, y in combinations(sorted(xs), 2):
+            shared[(x, y)].append({"code": graph.nodes[g]["code"], "name": graph.nodes[g]["name"], "weight": weight})
+    rows = []
+    for (x, y), rights in shared.items():
+        if graph.has_edge(x, y) or graph.has_edge(y, x) or work[x] & work[y]:
+            continue
+        rows.append({"a": x, "a_name": graph.nodes[x].get("name"), "b": y, "b_name": graph.nodes[y].get("name"),
+                     "score": round(sum(r["weight"] for r in rights), 6), "shared": rights})
+    rows.sort(key=lambda r: (-r["score"], r["a"], r["b"]))
+    return [_round_pair(r) for r in rows[:limit]]
+
+
+def _round_pair(row: dict[str, Any]) -> dict[str, Any]:
+    shared = sorted(({**c, "weight": round(c["weight"], 6)} for c in row["shared"]), key=lambda c: c["code"])
+    return {**row, "score": round(row["score"], 6), "shared": shared}
+
+
+@query(
+    cypher="""
+    MATCH (x:Actor)
+    WHERE ($label IS NULL OR $label IN labels(x))
+      AND any(n IN coalesce(x.folded_names, []) WHERE n CONTAINS $q)
+    WITH x, [n IN x.folded_names WHERE n CONTAINS $q] AS hits
+    WITH x, hits, CASE WHEN $q IN hits THEN 0
+                       WHEN any(n IN hits WHERE n STARTS WITH $q) THEN 1 ELSE 2 END AS rank
+    RETURN x.id AS id, x.name AS name, labels(x) AS labels, rank, hits AS matched
+    ORDER BY rank, size(x.name), x.id LIMIT $limit
+    """,
+    shape=lambda rows, params: [{**r, "labels": sorted(r["labels"]), "matched": sorted(r["matched"])} for r in rows],
+)
+def find_actors(graph: nx.MultiDiGraph, q: str, label: str | None = None, limit: int = 20) -> Rows:
+    """Actors whose folded name or alias contains `q` (already folded): exact, prefix, then infix."""
+    rows = []
+    for n, attrs in graph.nodes(data=True):
+        if "Actor" not in attrs["labels"] or (label is not None and label not in attrs["labels"]):
+            continue
+        hits = [f for f in attrs.get("folded_names", []) if q in f]
+        if not hits:
+            continue
+        rank = 0 if q in hits else 1 if any(f.startswith(q) for f in hits) else 2
+        rows.append({"id": n, "name": attrs.get("name"), "labels": sorted(attrs["labels"]), "rank": rank,
+                     "matched": sorted(hits)})
+    rows.sort(key=lambda r: (r["rank"], len(r["name"] or ""), r["id"]))
+    return rows[:limit]
+
+
+@query(
+    cypher="""
+    MATCH (a:Action)
+    WHERE ($plan IS NULL OR a.plan = $plan) AND coalesce(a.people_in_poverty_kind, 'none') IN ['none', 'placeholder']
+    OPTIONAL MATCH (a)-[:TARGETS]->(g:Grondrecht)
+    RETURN a.id AS id, a.code AS code, a.name AS name, a.people_in_poverty AS people_in_poverty,
+           coalesce(a.people_in_poverty_kind, 'none') AS kind, g.code AS grondrecht, a.source AS source, a.line AS line
+    ORDER BY code, id
+    """,
+)
+def actions_without_poverty_involvement(graph: nx.MultiDiGraph, plan: str | None = None) -> Rows:
+    rows = []
+    for n, a in graph.nodes(data=True):
+        kind = a.get("people_in_poverty_kind", "none")
+        if "Action" not in a["labels"] or kind not in ("none", "placeholder") or (plan and a.get("plan") != plan):
+            continue
+        g = next((graph.nodes[t]["code"] for t in _targets(graph, n)), None)
+        rows.append({"id": n, "code": a.get("code"), "name": a.get("name"), "people_in_poverty": a.get("people_in_poverty"),
+                     "kind": kind, "grondrecht": g, "source": a["source"], "line": a["line"]})
+    return sorted(rows, key=lambda r: (r["code"] or "", r["id"]))
+
+
+@query(
+    cypher="""
+    MATCH (x {id: $id})-[r]-(y)
+    RETURN type(r) AS type, startNode(r).id = x.id AS outgoing, properties(r) AS properties,
+           y.id AS id, y.name AS name, labels(y) AS labels
+    """,
+    shape=lambda rows, params: sorted(({**r, "labels": sorted(r["labels"]),
+                                        "properties": dict(sorted(r["properties"].items()))} for r in rows),
+                                      key=lambda r: (r["type"], r["id"], not r["outgoing"], r["properties"].get("key", ""))),
+)
+def relationships_of(graph: nx.MultiDiGraph, id: str) -> Rows:
+    if id not in graph:
+        return []
+    rows = [{"type": d["type"], "outgoing": True, "properties": node_row("", [], d)["properties"], "id": e,
+             "name": graph.nodes[e].get("name"), "labels": sorted(_labels(graph, e))}
+            for _, e, d in graph.out_edges(id, data=True)]
+    rows += [{"type": d["type"], "outgoing": False, "properties": node_row("", [], d)["properties"], "id": s,
+              "name": graph.nodes[s].get("name"), "labels": sorted(_labels(graph, s))}
+             for s, _, d in graph.in_edges(id, data=True)]
+    for r in rows:
+        r["properties"].pop("type", None)
+    return sorted(rows, key=lambda r: (r["type"], r["id"], not r["outgoing"], r["properties"].get("key", "")))

@@ -1,0 +1,106 @@
+"""Actors: find by name, one actor with all its names and relationships, shared grondrechten."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import defaultdict
+from typing import Any
+
+from armoedegraaf.errors import InvalidParameter, NotFound
+from graph.model import fold_name
+from graph.schema import load_schema
+from graph.store import Store
+
+_GRONDRECHT = re.compile(r"^(0\d|10)$")
+
+
+def check_grondrecht(code: str, parameter: str = "grondrecht") -> str:
+    if not _GRONDRECHT.match(code):
+        raise InvalidParameter(parameter, f"a grondrecht code 00..10 is expected, got {code!r}")
+    return code
+
+
+def check_actor_type(label: str | None, parameter: str = "type") -> str | None:
+    actors = load_schema().actor_labels
+    if label is not None and label not in actors:
+        raise InvalidParameter(parameter, f"unknown actor type {label!r}; known: {', '.join(actors)}")
+    return label
+
+
+def require_actor(store: Store, actor_id: str, parameter: str = "id") -> dict[str, Any]:
+    try:
+        node = store.get_node(actor_id)
+    except NotFound:
+        raise NotFound(f"{parameter}: no actor with id {actor_id!r}") from None
+    if "Actor" not in node["labels"]:
+        raise NotFound(f"{parameter}: {actor_id!r} is a {', '.join(node['labels'])}, not an actor")
+    return node
+
+
+def find_actors(store: Store, q: str, label: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    folded = fold_name(q)
+    if len(folded) < 2:
+        raise InvalidParameter("q", "give at least 2 characters to search for")
+    return store.run("find_actors", q=folded, label=check_actor_type(label), limit=limit)
+
+
+def actor_detail(store: Store, actor_id: str) -> dict[str, Any]:
+    node = require_actor(store, actor_id)
+    props = node["properties"]
+    return {"id": node["id"], "name": props.get("name"), "labels": node["labels"],
+            "names": props.get("names", [props.get("name")]), "sources": props.get("sources", []),
+            "properties": {k: v for k, v in props.items() if k not in ("names", "sources", "folded_names", "terms")},
+            "relationships": store.run("relationships_of", id=actor_id)}
+
+
+def grondrecht_actors(store: Store, code: str) -> dict[str, Any]:
+    check_grondrecht(code, "code")
+    grondrecht = next((g for g in store.run("grondrechten") if g["code"] == code), None)
+    if grondrecht is None:
+        raise NotFound(f"no grondrecht {code}")
+    rows = store.run("actor_grondrechten", actors=[], grondrecht=code)
+    actors = [{"id": r["actor"], "name": r["name"], "labels": r["labels"], "via": r["via"]} for r in rows]
+    actors.sort(key=lambda a: (-len(a["via"]), a["id"]))
+    return {"grondrecht": grondrecht, "actors": actors}
+
+
+def shared_grondrecht(store: Store, actor_ids: list[str]) -> dict[str, Any]:
+    """The grondrechten every one of the actors works on, and through which initiatives each does."""
+    ids = list(dict.fromkeys(a.strip() for a in actor_ids if a.strip()))
+    if len(ids) < 2:
+        raise InvalidParameter("actors", "give at least two actor ids, comma-separated")
+    names = {a: require_actor(store, a, "actors")["properties"].get("name") for a in ids}
+    by_right: dict[str, dict[str, Any]] = defaultdict(lambda: {"actors": {}})
+    for row in store.run("actor_grondrechten", actors=ids):
+        cell = by_right[row["grondrecht"]]
+        cell["name"] = row["grondrecht_name"]
+        cell["actors"][row["actor"]] = row["via"]
+    shared = [{"code": code, "name": cell["name"], "via": cell["actors"]}
+              for code, cell in sorted(by_right.items()) if len(cell["actors"]) == len(ids)]
+    partial = {code: sorted(cell["actors"]) for code, cell in sorted(by_right.items()) if len(cell["actors"]) < len(ids)}
+    return {"actors": [{"id": a, "name": names[a]} for a in ids], "shared": shared, "partly_shared": partial}
+
+
+def actor_grondrecht_matrix(store: Store, label: str | None = None) -> dict[str, Any]:
+    """Actors × grondrechten: the number of initiatives through which each actor works on each right."""
+    check_actor_type(label)
+    rights = [g["code"] for g in store.run("grondrechten")]
+    rows: dict[str, dict[str, Any]] = {}
+    for r in store.run("actor_grondrechten", actors=[]):
+        if label and label not in r["labels"]:
+            continue
+        row = rows.setdefault(r["actor"], {"id": r["actor"], "name": r["name"], "counts": dict.fromkeys(rights, 0)})
+        row["counts"][r["grondrecht"]] = len(r["via"])
+    ordered = sorted(rows.values(), key=lambda r: (-sum(r["counts"].values()), r["id"]))
+    return {"grondrechten": rights, "rows": ordered}
+
+
+def matrix_csv(matrix: dict[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "name", *matrix["grondrechten"]])
+    for row in matrix["rows"]:
+        writer.writerow([row["id"], row["name"], *(row["counts"][g] for g in matrix["grondrechten"])])
+    return out.getvalue()

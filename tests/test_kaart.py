@@ -1,0 +1,293 @@
+"""The sociale kaart: style declared once, self-contained HTML, hover cards with provenance, the
+grondrecht filter, focus choice, and the /kaart routes (on both backends)."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from armoedegraaf import kaart, kaart_data
+from armoedegraaf.errors import InvalidParameter, NotFound
+from armoedegraaf.settings import Settings
+from graph.memory_store import MemoryStore
+from graph.model import GraphBatch
+from graph.questions.network import network
+from graph.schema import load_schema
+
+SRC = "fixture_kaart.txt"
+EVIL = "<script>alert(1)</script> vzw"
+
+
+def fixture_batch() -> GraphBatch:
+    """A Huis van het Kind with three partners; two actions of a plan on two grondrechten."""
+    b = GraphBatch()
+    plan = b.add_node("Plan", "Testplan", source=SRC, line=1, name="Testplan")
+    g1 = b.add_node("Grondrecht", "01", source=SRC, line=2, code="01", name="inkomen")
+    g2 = b.add_node("Grondrecht", "02", source=SRC, line=3, code="02", name="wonen")
+    a1 = b.add_node("Action", ("Testplan", "01_01"), source=SRC, line=10, code="01_01", plan="Testplan",
+                    name="01_01 Inkomen verhogen", title="Inkomen verhogen")
+    a2 = b.add_node("Action", ("Testplan", "02_01"), source=SRC, line=11, code="02_01", plan="Testplan",
+                    name="02_01 Wonen", title="Wonen")
+    hvhk = b.add_node("HuisVanHetKind", "Huis van het Kind Gent", source=SRC, line=20, name="Huis van het Kind Gent")
+    caw = b.add_node("Organisation", "CAW Oost-Vlaanderen", source=SRC, line=21, name="CAW Oost-Vlaanderen")
+    ocmw = b.add_node("Organisation", "OCMW Gent", source=SRC, line=22, name="OCMW Gent")
+    evil = b.add_node("Organisation", EVIL, source=SRC, line=23, name=EVIL)
+    for action, right, line in ((a1, g1, 10), (a2, g2, 11)):
+        b.add_relationship("PART_OF", action, plan, source=SRC, line=line)
+        b.add_relationship("TARGETS", action, right, source=SRC, line=line)
+    b.add_relationship("INVOLVED_IN", caw, a1, source=SRC, line=30, role="other", as_written="het CAW")
+    b.add_relationship("INVOLVED_IN", ocmw, a2, source=SRC, line=31, role="other", as_written="OCMW")
+    for org, line in ((caw, 32), (ocmw, 33), (evil, 34)):
+        b.add_relationship("PARTNER_OF", org, hvhk, source=SRC, line=line, as_written=f"partner {line}")
+    return b
+
+
+@pytest.fixture(scope="module")
+def small() -> MemoryStore:
+    store = MemoryStore.open(None)
+    store.write(fixture_batch())
+    return store
+
+
+class _Attrs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.by_id: dict[str, str] = {}
+        self._open: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if attrs.get("id"):
+            self._open = attrs["id"]
+            self.by_id[self._open] = ""
+
+    def handle_data(self, data):
+        if self._open:
+            self.by_id[self._open] += data
+
+    def handle_endtag(self, tag):
+        self._open = None
+
+
+def parse(page: str) -> _Attrs:
+    parser = _Attrs()
+    parser.feed(page)
+    return parser
+
+
+def payload(page: str) -> dict:
+    return json.loads(re.search(r"var payload = (\{.*?\});\n", page).group(1))
+
+
+# -- style -------------------------------------------------------------------------------------
+
+def test_style_covers_every_label_and_relationship_type_once():
+    style, schema = kaart.load_style(), load_schema()
+    styled = [s.label for s in style.nodes]
+    assert len(styled) == len(set(styled))
+    assert set(styled) == set(schema.concrete_labels), "kaart_style.yaml must style exactly the schema's labels"
+    assert set(style.edges) == set(schema.relationships)
+    assert len({s.color for s in style.nodes}) == len(styled), "two node types share a colour"
+    assert all(s.shape in kaart.SHAPE_GLYPHS for s in style.nodes)
+
+
+def test_abstract_actor_label_is_never_the_drawn_type():
+    style = kaart.load_style()
+    assert style.node(["Actor", "Organisation"]).label == "Organisation"
+    assert style.node(["Actor", "HuisVanHetKind"]).label == "HuisVanHetKind"
+    assert style.node(["SomethingNew"]) == style.fallback_node
+
+
+# -- the HTML page -----------------------------------------------------------------------------
+
+def test_page_is_self_contained(loaded_memory):
+    net = network(loaded_memory, "plan:vapa-2015-2019", 1)
+    page = kaart.render_html(net)
+    external = [(tag, name, value) for tag, attrs in parse(page).tags for name, value in attrs.items()
+                if name in ("src", "href") and value and re.match(r"\s*(https?:)?//", value)]
+    assert external == []
+    assert not any(tag in ("link", "iframe") or "src" in attrs for tag, attrs in parse(page).tags)
+    assert "vis.Network" in page and ".vis-network" in page  # vis-network JS and CSS are inline
+
+
+def test_page_draws_the_network_it_was_given(loaded_memory):
+    net = network(loaded_memory, "plan:vapa-2015-2019", 2)
+    page = kaart.render_html(net)
+    data = payload(page)
+    assert [n["id"] for n in data["nodes"]] == [n["id"] for n in net["nodes"]]
+    assert len(data["edges"]) == len(net["edges"])
+    doc = parse(page)
+    assert doc.by_id["node-count"].strip() == str(len(net["nodes"]))
+    assert doc.by_id["edge-count"].strip() == str(len(net["edges"]))
+    # Stabilization is on, and the page switches physics off once it is done.
+    assert data["options"]["physics"]["stabilization"]["enabled"] is True
+    assert 'network.once("stabilizationIterationsDone"' in page and "setOptions({ physics: false })" in page
+
+
+def test_hover_cards_give_name_type_and_source_line(small):
+    net = network(small, "hvhk:huis-van-het-kind-gent", 2)
+    data = payload(kaart.render_html(net))
+    caw = next(n for n in data["nodes"] if n["id"] == "org:caw-oost-vlaanderen")
+    assert caw["title"].splitlines()[:4] == ["CAW Oost-Vlaanderen", "type: Organisation (Actor, Organisation)",
+                                             "id: org:caw-oost-vlaanderen", f"source: {SRC}:21"]
+    involved = next(e for e in data["edges"] if e["kind"] == "INVOLVED_IN" and e["from"] == "org:caw-oost-vlaanderen")
+    assert involved["title"].splitlines() == ["INVOLVED_IN", "role: other", "as written: “het CAW”", f"source: {SRC}:30"]
+    focus = next(n for n in data["nodes"] if n["id"] == "hvhk:huis-van-het-kind-gent")
+    assert focus["borderWidth"] > caw["borderWidth"] and focus["shape"] == "star"
+
+
+def test_provenance_unknown_stays_unknown():
+    assert kaart.provenance({}) == "unknown"
+    assert kaart.provenance({"source": "a.txt", "line": 3}) == "a.txt:3"
+
+
+def test_source_text_is_never_html(small):
+    page = kaart.render_html(network(small, "hvhk:huis-van-het-kind-gent", 1))
+    assert "<script>alert(1)" not in page
+    assert EVIL in [n["title"].splitlines()[0] for n in payload(page)["nodes"]]  # shown as text
+
+
+def test_legend_lists_present_types_with_counts(small):
+    net = network(small, "hvhk:huis-van-het-kind-gent", 1)
+    legend = kaart.legend(net)
+    assert [(k["label"], k["count"]) for k in legend["nodes"]] == [("HuisVanHetKind", 1), ("Organisation", 3)]
+    assert [(e["type"], e["count"]) for e in legend["edges"]] == [("PARTNER_OF", 3)]
+    page = kaart.render_html(net)
+    assert 'data-kind="HuisVanHetKind"' in page and 'data-kind="PARTNER_OF"' in page
+
+
+def test_capped_network_shows_its_message(loaded_memory):
+    net = network(loaded_memory, "plan:vapa-2015-2019", 2, limit=20)
+    assert net["capped"]
+    doc = parse(kaart.render_html(net))
+    assert "capped at 20 nodes" in doc.by_id["kaart-message"]
+    assert "kaart-message" not in kaart.render_html(network(loaded_memory, "grondrecht:05", 1))
+
+
+def test_physics_iterations_shrink_as_the_network_grows():
+    small_opts, big_opts = kaart.vis_options(50), kaart.vis_options(500)
+    its = [o["physics"]["stabilization"]["iterations"] for o in (small_opts, big_opts)]
+    assert its[0] > its[1] >= kaart.MIN_ITERATIONS
+    assert small_opts["layout"]["improvedLayout"] and not big_opts["layout"]["improvedLayout"]
+
+
+def test_write_html(tmp_path, small):
+    path = kaart.write_html(network(small, "grondrecht:01", 1), tmp_path / "k" / "kaart.html", title="Recht 01")
+    assert "<title>Recht 01</title>" in path.read_text(encoding="utf-8")
+
+
+# -- what the kaart shows ----------------------------------------------------------------------
+
+def test_without_grondrecht_the_kaart_is_the_network_answer(small):
+    net = kaart_data.kaart_network(small, "hvhk:huis-van-het-kind-gent", 2)
+    assert {k: v for k, v in net.items() if k != "grondrecht"} == network(small, "hvhk:huis-van-het-kind-gent", 2, None, 300)
+
+
+def test_grondrecht_scope(small):
+    code, scope = kaart_data.grondrecht_scope(small, "grondrecht:01")
+    assert code == "01"
+    assert scope == {"grondrecht:01", "action:testplan:01_01", "plan:testplan", "org:caw-oost-vlaanderen"}
+
+
+def test_grondrecht_filter_keeps_what_the_focus_reaches_through_its_scope(small):
+    net = kaart_data.kaart_network(small, "hvhk:huis-van-het-kind-gent", 3, grondrecht="01")
+    depths = {n["id"]: n["depth"] for n in net["nodes"]}
+    assert depths == {"hvhk:huis-van-het-kind-gent": 0, "org:caw-oost-vlaanderen": 1, "action:testplan:01_01": 2,
+                      "grondrecht:01": 3, "plan:testplan": 3}
+    assert all(e["start"] in depths and e["end"] in depths for e in net["edges"])
+    assert net["grondrecht"] == "01" and not net["capped"]
+    # Depth 1 through the scope reaches only the one partner on a grondrecht-01 action.
+    one = kaart_data.kaart_network(small, "hvhk:huis-van-het-kind-gent", 1, grondrecht="01")
+    assert [n["id"] for n in one["nodes"]] == ["hvhk:huis-van-het-kind-gent", "org:caw-oost-vlaanderen"]
+
+
+def test_grondrecht_filter_caps_nearest_first(small):
+    net = kaart_data.kaart_network(small, "hvhk:huis-van-het-kind-gent", 3, grondrecht="01", limit=3)
+    assert [n["depth"] for n in net["nodes"]] == [0, 1, 2]
+    assert net["capped"] and "capped at 3" in net["message"]
+
+
+def test_bad_parameters_name_themselves(small):
+    with pytest.raises(InvalidParameter) as exc:
+        kaart_data.kaart_network(small, "plan:testplan", 1, grondrecht="99")
+    assert exc.value.parameter == "grondrecht" and "01, 02" in str(exc.value)
+    with pytest.raises(InvalidParameter) as exc:
+        kaart_data.kaart_network(small, "plan:testplan", 1, limit=0)
+    assert exc.value.parameter == "limit"
+    with pytest.raises(InvalidParameter) as exc:
+        kaart_data.check_depth(4)
+    assert exc.value.parameter == "depth"
+
+
+def test_focus_by_id_or_name(small):
+    assert kaart_data.resolve_focus(small, "org:ocmw-gent") == "org:ocmw-gent"
+    assert kaart_data.resolve_focus(small, "ocmw gent") == "org:ocmw-gent"
+    assert kaart_data.resolve_focus(small, "Kind Gent") == "hvhk:huis-van-het-kind-gent"
+    with pytest.raises(InvalidParameter, match="matches 2 nodes"):
+        kaart_data.resolve_focus(small, "gent")
+    with pytest.raises(NotFound, match="focus"):
+        kaart_data.resolve_focus(small, "nobody at all")
+
+
+def test_default_focus_is_the_best_connected_huis_van_het_kind(small, loaded_memory):
+    assert kaart_data.default_focus(small) == "hvhk:huis-van-het-kind-gent"
+    first = kaart_data.suggestions(small)[0]
+    assert (first.id, first.degree) == ("hvhk:huis-van-het-kind-gent", 3)
+    focus = kaart_data.default_focus(loaded_memory)
+    label = next(lab for lab in kaart_data.FOCUS_LABELS
+                 if any(c.label == lab for c in kaart_data.candidates(loaded_memory)))
+    assert loaded_memory.get_node(focus)["labels"].count(label) == 1
+    with pytest.raises(NotFound):
+        kaart_data.default_focus(MemoryStore.open(None))
+
+
+# -- the routes --------------------------------------------------------------------------------
+
+@pytest.fixture
+def client(loaded_store, tmp_path):
+    with TestClient(create_app(Settings(backend=loaded_store.backend, data_dir=tmp_path), store=loaded_store)) as c:
+        yield c
+
+
+def test_kaart_page_and_its_data_agree(client, loaded_store):
+    data = client.get("/kaart/data").json()
+    assert data["center"] == kaart_data.default_focus(loaded_store)
+    assert {k: v for k, v in data.items() if k != "grondrecht"} == network(loaded_store, data["center"], 2, None, 300)
+    page = client.get("/kaart")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    doc = parse(page.text)
+    assert doc.by_id["node-count"].strip() == str(len(data["nodes"]))
+    assert [n["id"] for n in payload(page.text)["nodes"]] == [n["id"] for n in data["nodes"]]
+    assert any(tag == "form" for tag, _ in doc.tags) and 'name="grondrecht"' in page.text
+
+
+def test_kaart_filters_through_the_query_string(client):
+    data = client.get("/kaart/data", params={"focus": "plan:vapa-2015-2019", "depth": 2, "grondrecht": "05",
+                                             "types": "Action,Grondrecht"}).json()
+    labels = {lab for n in data["nodes"] for lab in n["labels"]}
+    assert labels == {"Plan", "Action", "Grondrecht"} and data["grondrecht"] == "05"
+    assert {n["id"] for n in data["nodes"] if "Grondrecht" in n["labels"]} == {"grondrecht:05"}
+    page = client.get("/kaart/actors/plan:vapa-2015-2019", params={"depth": 1, "limit": 5})
+    assert page.status_code == 200 and "capped at 5 nodes" in parse(page.text).by_id["kaart-message"]
+
+
+@pytest.mark.parametrize("url, params, status, parameter", [
+    ("/kaart", {"depth": 9}, 422, "depth"),
+    ("/kaart", {"grondrecht": "99"}, 422, "grondrecht"),
+    ("/kaart", {"types": "Bogus"}, 422, "types"),
+    ("/kaart/data", {"limit": 0}, 422, "limit"),
+    ("/kaart", {"focus": "no such node anywhere"}, 404, "focus"),
+    ("/kaart/actors/org:nobody", {}, 404, "node_id"),
+])
+def test_kaart_bad_parameters(client, url, params, status, parameter):
+    response = client.get(url, params=params)
+    assert response.status_code == status
+    body = response.json()
+    assert body.get("parameter", parameter) == parameter and parameter in body["detail"]
