@@ -242,5 +242,5 @@ def notebook_view(page: str, height: int = 650) -> Any:
     stay out of the notebook's own)."""
     from IPython.display import HTML
 
-    return HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;'
-                'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')
+    return HTML(f'<div><iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;'
+                'border:1px solid #ddd" sandbox="allow-scripts"></iframe></div>')

@@ -84,8 +84,9 @@ class ProvinceRow:
     province: str          # name ('unknown' for nodes without a province)
     region: str | None
     platforms: list[str]   # platform names
-    municipalities: int    # municipalities of the province in the graph
-    covered: int           # of those, the ones with a platform located in them
+    municipalities: int    # municipalities of the province in the graph (named by some source;
+                           # not every municipality of the province)
+    covered: int           # of those, the ones with a node of the label located in them
 
     @property
     def coverage(self) -> float | None:

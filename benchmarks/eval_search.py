@@ -1,6 +1,6 @@
 """Search and overlap quality on the real VAPA actions (source 004), product vs a plain baseline.
 
-    .venv/bin/python benchmarks/eval_search.py [--fields title,summary,evaluation_indicator] [--show N]
+    .venv/bin/python benchmarks/eval_search.py [--show]
 
 Search: every query of tests/fixtures/eval_queries.yaml is analysed (graph/text.py) and run through
 the registered `search_terms` query (BM25 over the stored `terms`) on the embedded store. Baseline:
@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from graph.memory_store import MemoryStore  # noqa: E402
 from graph.model import GraphBatch  # noqa: E402
 from graph.similarity import OverlapDoc, overlap_pairs, target_groups, text_fingerprint  # noqa: E402
-from graph.text import default_analyzer  # noqa: E402
+from graph.text import TEXT_FIELDS, default_analyzer, document_terms, document_text  # noqa: E402
 
 SOURCES = ROOT / "data" / "sources"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -42,13 +42,23 @@ ACTOR_RELS = {"INVOLVED_IN", "RESPONSIBLE_FOR", "LEADS"}
 class Action:
     id: str
     code: str
-    text: str
+    props: dict
     actors: set[str]
     grondrecht: str | None
 
+    @property
+    def text(self) -> str:
+        return document_text(self.props)
 
-def load_actions(fields: tuple[str, ...]) -> tuple[list[Action], GraphBatch]:
-    """The actions with their text, actor ids and grondrecht, from the load pipeline's batch."""
+    @property
+    def baseline_tokens(self) -> list[str]:
+        """The same fields as the product's terms (code, title twice, the rest), split on spaces."""
+        title = self.props.get("title") or ""
+        return f"{self.code} {title} {title} {document_text({**self.props, 'title': ''})}".lower().split()
+
+
+def load_actions() -> tuple[list[Action], GraphBatch]:
+    """The actions with their properties, actor ids and grondrecht, from the load pipeline's batch."""
     from loaders.pipeline import build_graph
 
     batch = build_graph(SOURCES, only=["004"]).batch
@@ -62,9 +72,8 @@ def load_actions(fields: tuple[str, ...]) -> tuple[list[Action], GraphBatch]:
     actions = []
     for node in batch.nodes.values():
         if "Action" in node.labels:
-            props = node.properties
-            text = "\n".join(props[f] for f in fields if props.get(f))
-            actions.append(Action(node.id, props["code"], text, actors.get(node.id, set()), rights.get(node.id)))
+            props = {k: v for k, v in node.properties.items() if k in ("code", "title", *TEXT_FIELDS)}
+            actions.append(Action(node.id, props["code"], props, actors.get(node.id, set()), rights.get(node.id)))
     return sorted(actions, key=lambda a: a.code), batch
 
 
@@ -73,7 +82,7 @@ def product_store(actions: list[Action]) -> MemoryStore:
     batch = GraphBatch()
     for a in actions:
         batch.add_node("Action", ("VAPA 2015-2019", a.code), source="eval", line=1, code=a.code,
-                       plan="VAPA 2015-2019", name=a.code, terms=analyzer.analyze(a.text))
+                       plan="VAPA 2015-2019", name=a.code, terms=document_terms(a.props, analyzer))
     store = MemoryStore.open(None)
     store.write(batch)
     return store
@@ -83,10 +92,10 @@ def recall_at_5(ranked: list[str], relevant: list[str]) -> float:
     return len(set(ranked[:5]) & set(relevant)) / min(5, len(relevant))
 
 
-def eval_search(actions: list[Action], show: int) -> tuple[float, float]:
+def eval_search(actions: list[Action], show: bool = False) -> tuple[float, float]:
     queries = yaml.safe_load((FIXTURES / "eval_queries.yaml").read_text("utf-8"))["queries"]
     store, analyzer = product_store(actions), default_analyzer()
-    bm25 = BM25Okapi([a.text.lower().split() for a in actions])
+    bm25 = BM25Okapi([a.baseline_tokens for a in actions])
     codes = [a.code for a in actions]
     prod, base = [], []
     print(f"\nSEARCH: {len(queries)} queries over {len(actions)} actions (recall@5 product | baseline)")
@@ -122,7 +131,7 @@ def overlap_docs(actions: list[Action]) -> list[OverlapDoc]:
     analyzer = default_analyzer()
     docs = []
     for a in actions:
-        terms = analyzer.analyze(a.text)
+        terms = document_terms(a.props, analyzer)
         docs.append(OverlapDoc(a.id, a.code, terms, a.actors, a.grondrecht, target_groups(terms),
                                text_fingerprint(a.text)))
     return docs
@@ -143,7 +152,7 @@ def duplicate_copy_docs(actions: list[Action]) -> list[OverlapDoc]:
 
 
 def baseline_pairs(actions: list[Action], top: int) -> list[tuple[str, str, float]]:
-    tokens = [a.text.lower().split() for a in actions]
+    tokens = [a.baseline_tokens for a in actions]
     bm25 = BM25Okapi(tokens)
     rows = [bm25.get_scores(t) for t in tokens]
     best: dict[tuple[str, str], float] = {}
@@ -156,23 +165,42 @@ def baseline_pairs(actions: list[Action], top: int) -> list[tuple[str, str, floa
     return [(a, b, s) for (a, b), s in sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
 
 
-def precision(pairs: list[tuple[str, str]], labels: dict) -> tuple[float, int, list, list]:
-    pos, neg, border = labels["overlapping"], labels["distinct"], labels["borderline"]
-    labelled = [p for p in pairs if p in pos or p in neg]
-    hits = sum(p in pos for p in labelled)
-    unlabelled = [p for p in pairs if p not in pos and p not in neg and p not in border]
-    borderline = [p for p in pairs if p in border]
-    return (hits / len(labelled) if labelled else 0.0), len(labelled), unlabelled, borderline
+@dataclass
+class Labels:
+    overlapping: set
+    distinct: set
+    borderline: set
+
+    def verdict(self, pair: tuple[str, str]) -> str:
+        return ("yes" if pair in self.overlapping else "no" if pair in self.distinct
+                else "borderline" if pair in self.borderline else "unlabelled")
 
 
-def load_labels() -> tuple[dict, list]:
+def precision(pairs: list[tuple[str, str]], labels: Labels) -> dict:
+    """Share labelled overlapping among the labelled (yes/no) pairs; strict: among all pairs."""
+    verdicts = [labels.verdict(p) for p in pairs]
+    yes, no = verdicts.count("yes"), verdicts.count("no")
+    return {"precision": yes / (yes + no) if yes + no else 0.0, "strict": yes / len(pairs) if pairs else 0.0,
+            "yes": yes, "no": no, "borderline": verdicts.count("borderline"),
+            "unlabelled": [p for p, v in zip(pairs, verdicts) if v == "unlabelled"]}
+
+
+def load_labels() -> tuple[Labels, Labels, list]:
+    """(blind labels, blind labels plus the after-run judgments, expected exact duplicates)."""
     data = yaml.safe_load((FIXTURES / "eval_overlap.yaml").read_text("utf-8"))
-    as_set = {k: {tuple(sorted(p[:2])) for p in data[k]} for k in ("overlapping", "distinct", "borderline")}
-    return as_set, data["exact_duplicates"]
+
+    def pairs(section: dict, key: str) -> set:
+        return {tuple(sorted(p[:2])) for p in section.get(key, [])}
+
+    keys = ("overlapping", "distinct", "borderline")
+    blind = Labels(*(pairs(data, k) for k in keys))
+    later = data.get("judged_after_run", {})
+    judged = Labels(*(pairs(data, k) | pairs(later, k) for k in keys))
+    return blind, judged, data["exact_duplicates"]
 
 
 def eval_overlap(actions: list[Action], top: int = 20) -> tuple[float, float]:
-    labels, exact_expected = load_labels()
+    blind, judged, exact_expected = load_labels()
     code_of = {a.id: a.code for a in actions}
     stats: dict = {}
     t0 = time.perf_counter()
@@ -181,33 +209,40 @@ def eval_overlap(actions: list[Action], top: int = 20) -> tuple[float, float]:
     ranked = [(code_of[p.a], code_of[p.b], p) for p in pairs if not p.exact_duplicate][:top]
     mine = [tuple(sorted((a, b))) for a, b, _ in ranked]
     theirs = [(a, b) for a, b, _ in baseline_pairs(actions, top)]
-    p_mine, n_mine, unl_mine, border_mine = precision(mine, labels)
-    p_base, n_base, unl_base, border_base = precision(theirs, labels)
     n = len(actions)
     print(f"\nOVERLAP: top {top} predicted pairs; {stats['comparisons']} pairs scored of {n * (n - 1) // 2} "
           f"({elapsed:.2f}s); ubiquitous actors ignored: {stats['ignored_actors']}")
     for (a, b, p), key in zip(ranked, mine):
-        mark = "OK " if key in labels["overlapping"] else "NO " if key in labels["distinct"] else "?? "
+        mark = {"yes": "OK ", "no": "NO ", "borderline": "~~ ", "unlabelled": "?? "}[judged.verdict(key)]
         top_terms = ",".join(p.reasons["text"]["shared_terms"][:4])
         print(f"  {mark}{p.score:.3f} {a} {b}  text {p.reasons['text']['contribution']:.3f} "
-              f"actors {p.reasons['actors']['contribution']:.3f} right {p.reasons['grondrecht']['contribution']:.1f} "
+              f"actors {p.reasons['actors']['contribution']:.3f} right {p.reasons['grondrecht']['contribution']:.2f} "
               f"groups {p.reasons['target_groups']['contribution']:.3f}  [{top_terms}]")
-    print(f"precision@{top} (among labelled)  product {p_mine:.3f} ({n_mine} labelled)   "
-          f"baseline {p_base:.3f} ({n_base} labelled)")
-    print(f"  unlabelled in top {top}: product {len(unl_mine)} {unl_mine}; baseline {len(unl_base)}")
-    print(f"  borderline in top {top}: product {border_mine}; baseline {border_base}")
+    results = {}
+    for name, labels in (("blind labels", blind), ("labels + after-run judgments", judged)):
+        m, t = precision(mine, labels), precision(theirs, labels)
+        results[name] = (m, t)
+        print(f"precision@{top} with {name}: product {m['precision']:.3f} ({m['yes']} yes, {m['no']} no, "
+              f"{m['borderline']} borderline, {len(m['unlabelled'])} unlabelled; strict {m['strict']:.2f})   "
+              f"baseline {t['precision']:.3f} ({t['yes']} yes, {t['no']} no, {t['borderline']} borderline, "
+              f"{len(t['unlabelled'])} unlabelled; strict {t['strict']:.2f})")
+    m, t = results["labels + after-run judgments"]
+    print(f"  still unlabelled: product {m['unlabelled']}; baseline {t['unlabelled']}")
+    positives = blind.overlapping
+    found = [sum(k in positives for k in ([tuple(sorted((code_of[p.a], code_of[p.b]))) for p in pairs
+                                            if not p.exact_duplicate][:k_])) for k_ in (20, 50, 100)]
+    print(f"  blind-labelled overlapping pairs found in the top 20/50/100: {found} of {len(positives)}")
     dup = [p for p in overlap_pairs(duplicate_copy_docs(actions), min_score=1.0) if p.exact_duplicate]
-    found = sorted({d.a.split("@")[0] for d in dup if d.a.split("@")[0] == d.b.split("@")[0]})
-    print(f"exact duplicates (raw copies): {found}; expected {[e['code'] for e in exact_expected]}")
-    return p_mine, p_base
+    found_dup = sorted({d.a.split("@")[0] for d in dup if d.a.split("@")[0] == d.b.split("@")[0]})
+    print(f"exact duplicates (raw copies): {found_dup}; expected {[e['code'] for e in exact_expected]}")
+    return m["precision"], t["precision"]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fields", default="title,summary,evaluation_indicator")
-    parser.add_argument("--show", type=int, default=0, help="print the top 5 of missed queries")
+    parser.add_argument("--show", action="store_true", help="print the top 5 of queries with misses")
     args = parser.parse_args()
-    actions, _ = load_actions(tuple(args.fields.split(",")))
+    actions, _ = load_actions()
     r_mine, r_base = eval_search(actions, args.show)
     o_mine, o_base = eval_overlap(actions)
     print(f"\nSUMMARY recall@5 {r_mine:.3f} vs baseline {r_base:.3f}; "

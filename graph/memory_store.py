@@ -7,7 +7,6 @@ atomically (write to a temporary file, then rename), so a failed write leaves th
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import tempfile
@@ -117,9 +116,15 @@ def apply_batch(graph: nx.MultiDiGraph, batch: GraphBatch) -> None:
             attrs.clear()
             attrs.update(merge_properties(old, props, accumulating), labels=labels)
         else:
-            graph.add_node(node.id, labels=tuple(sorted(node.labels)), **copy.deepcopy(props))
+            graph.add_node(node.id, labels=tuple(sorted(node.labels)), **_copy(props))
     for rel in batch.relationships.values():
-        _put_edge(graph, rel.start, rel.end, rel.type, copy.deepcopy(rel.properties))
+        _put_edge(graph, rel.start, rel.end, rel.type, _copy(rel.properties))
+
+
+def _copy(props: dict[str, Any]) -> dict[str, Any]:
+    """Property values are scalars or lists of scalars (the schema allows no more): copy the lists
+    so the stored graph never shares them with a batch."""
+    return {k: list(v) if isinstance(v, list) else v for k, v in props.items()}
 
 
 def export_graph(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
@@ -127,7 +132,7 @@ def export_graph(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
         {
             "id": nid,
             "labels": list(attrs["labels"]),
-            "properties": {k: copy.deepcopy(v) for k, v in attrs.items() if k not in ("labels", "id")},
+            "properties": _copy({k: v for k, v in attrs.items() if k not in ("labels", "id")}),
         }
         for nid, attrs in graph.nodes(data=True)
     ]
@@ -136,7 +141,7 @@ def export_graph(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
             "type": attrs["type"],
             "start": start,
             "end": end,
-            "properties": {k: copy.deepcopy(v) for k, v in attrs.items() if k != "type"},
+            "properties": _copy({k: v for k, v in attrs.items() if k != "type"}),
         }
         for start, end, attrs in graph.edges(data=True)
     ]

@@ -1,10 +1,14 @@
 """Overlap scoring: which initiatives (actions, projects) duplicate or strongly overlap each other,
 with an itemised explanation of every score. Pure: documents in, scored pairs out.
 
-score = 0.60 * text     tf-idf cosine of the analysed terms (graph/text.py)
-      + 0.20 * actors   Jaccard of the actor ids, ubiquitous actors left out
-      + 0.10 * grondrecht   1 when both target the same grondrecht
-      + 0.10 * groups   Jaccard of the target groups named (data/target_groups_nl.yaml)
+score = 0.75 * text         tf-idf cosine of the analysed terms (graph/text.py)
+      + 0.15 * actors       Jaccard of the actor ids, ubiquitous actors left out
+      + 0.05 * grondrecht   1 when both target the same grondrecht
+      + 0.05 * groups       Jaccard of the target groups named (data/target_groups_nl.yaml)
+
+Text dominates on purpose: shared actors and the same grondrecht corroborate an overlap but do not
+make one (the VDAB's many fiches on werkzoekenden share actors and grondrecht while being distinct
+instruments); with more weight on them the top 20 on the VAPA plan fills with such pairs.
 
 `reasons` holds each part's contribution (they add up to the score) with its evidence: the shared
 terms that weigh most, the shared actor ids, the grondrecht, the shared groups. Two documents with
@@ -35,10 +39,11 @@ import yaml
 
 from graph.text import Analyzer, fold, raw_words, stem
 
-WEIGHTS = {"text": 0.60, "actors": 0.20, "grondrecht": 0.10, "target_groups": 0.10}
+WEIGHTS = {"text": 0.75, "actors": 0.15, "grondrecht": 0.05, "target_groups": 0.05}
 DECIMALS = 6
 SHARED_TERMS_SHOWN = 8
 UBIQUITOUS_SHARE = 0.2  # an actor or group in more than this share of the documents tells nothing
+MIN_DOCS_FOR_UBIQUITY = 20
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,9 @@ def _jaccard(a: set[str], b: set[str]) -> tuple[float, list[str]]:
 def _common(docs: list[OverlapDoc], attr: str) -> set[str]:
     """Values of a set attribute carried by more than UBIQUITOUS_SHARE of the documents."""
     counts = Counter(v for d in docs for v in getattr(d, attr))
-    return {v for v, c in counts.items() if c > UBIQUITOUS_SHARE * len(docs)} if len(docs) > 4 else set()
+    if len(docs) < MIN_DOCS_FOR_UBIQUITY:  # in a handful of documents a share says nothing
+        return set()
+    return {v for v, c in counts.items() if c > UBIQUITOUS_SHARE * len(docs)}
 
 
 def score_pair(a: OverlapDoc, b: OverlapDoc, va: dict[str, float], vb: dict[str, float],

@@ -252,27 +252,24 @@ TITLE_WEIGHT = 2  # the title's terms count twice: it names the initiative, the 
 
 
 def document_text(props: Mapping[str, Any]) -> str:
-    """The text of a node (Action, Project) its terms are made of: title (or name), summary,
-    evaluation indicator, theme; missing ones skipped. Also what text_fingerprint hashes."""
-    return "\n".join(_field_texts(props))
+    """The text of a node (Action, Project) that its terms are made of, each field once: title (or
+    name), summary, evaluation indicator, theme; missing ones skipped. What text_fingerprint hashes."""
+    title = props.get("title") or props.get("name")
+    parts = [title, *(props.get(f) for f in TEXT_FIELDS[1:])]
+    return "\n".join(p for p in parts if isinstance(p, str) and p.strip())
 
 
 def document_terms(props: Mapping[str, Any], analyzer: "Analyzer | None" = None) -> list[str]:
-    """The `terms` to store on a node: its title's terms TITLE_WEIGHT times, then the others'."""
+    """The `terms` to store on a node: its code, its title's (or name's) terms TITLE_WEIGHT times,
+    then those of the other TEXT_FIELDS."""
     analyzer = analyzer or default_analyzer()
-    texts = _field_texts(props)
-    if not texts:
-        return []
-    title = analyzer.analyze(texts[0]) if props.get("title") or props.get("name") else []
-    rest = [t for text in texts[1 if title else 0:] for t in analyzer.analyze(text)]
-    return title * TITLE_WEIGHT + rest
-
-
-def _field_texts(props: Mapping[str, Any]) -> list[str]:
-    parts = [props.get(f) for f in TEXT_FIELDS]
-    if not props.get("title"):
-        parts[0] = props.get("name")
-    return [p for p in parts if isinstance(p, str) and p.strip()]
+    title = props.get("title") or props.get("name")
+    terms = analyzer.analyze(props.get("code") if isinstance(props.get("code"), str) else None)
+    terms += analyzer.analyze(title if isinstance(title, str) else None) * TITLE_WEIGHT
+    for f in TEXT_FIELDS[1:]:
+        text = props.get(f)
+        terms += analyzer.analyze(text if isinstance(text, str) else None)
+    return terms
 
 
 def matched_terms(query_terms: Iterable[str], doc_terms: Iterable[str]) -> list[str]:

@@ -52,11 +52,17 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
                 only: list[str] | None = None) -> LoadResult:
     """Parse and build every selected source; raise SourceError on an unreadable document."""
     from loaders.geography import build_geography
+    from loaders.handbook import load_handbook
+    from loaders.local_teams import load_local_teams
+    from loaders.opgroeien_plan import load_opgroeien_plan
     from loaders.platforms_build import load_platforms
     from loaders.resolve import Resolver
     from loaders.vapa_graph import load_vapa
 
-    steps: dict[str, Callable[[Path, Resolver], LoadResult]] = {"004": load_vapa, "002": load_platforms}
+    # 004 first: the plan's grondrechten and actors are what the local sources link to.
+    steps: dict[str, Callable[[Path, Resolver], LoadResult]] = {
+        "004": load_vapa, "002": load_platforms, "000": load_local_teams, "001": load_handbook,
+        "003": load_opgroeien_plan}
     batch, report = build_geography(), LoadReport()
     resolver = Resolver()  # one for all sources: one actor, one node, across documents
     for prefix, step in steps.items():
@@ -69,8 +75,7 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
         report.extend(result.report)
     add_known_relations(batch, resolver)
     resolver.report(into=report)
-    batch.finalise()
-    batch.validate()
+    batch.finalise()  # the store validates the batch against the schema before writing any of it
     report.count("nodes", len(batch.nodes))
     report.count("relationships", len(batch.relationships))
     return LoadResult(batch, report)

@@ -106,6 +106,7 @@ class AliasTable:
         self.not_actors = {normalise(t): reason for reason, ts in data.get("not_actors", {}).items() for t in ts}
         self._index()
         self.relations = [self._relation(r) for r in data.get("relations", [])]
+        self._found: dict[tuple[str, bool], list[Span]] = {}
         self.ministers: list[dict[str, Any]] = list(data.get("ministers", []))
 
     def key_of(self, name: str) -> str:
@@ -157,6 +158,14 @@ class AliasTable:
     def find(self, text: str, *, prose: bool) -> list[Span]:
         """Known names in `text`, longest first, not overlapping, in text order. In prose, names
         marked field-only are skipped and abbreviations must match their case."""
+        # Field values repeat a lot across actions ('Departement WVG'): scanning every alias
+        # regex is the load's hottest loop, and the answer depends on the text alone.
+        cached = self._found.get((text, prose))
+        if cached is None:
+            cached = self._found[(text, prose)] = self._find(text, prose)
+        return list(cached)
+
+    def _find(self, text: str, prose: bool) -> list[Span]:
         folded = fold(text)
         found: list[Span] = []
         lowered = folded.lower()

@@ -209,7 +209,7 @@ def parse_action(block: list[Line], artefacts: dict[int, Artefact], section: str
     record = ActionRecord(code, head.no, m.group(1), m.group(2), section, end_line=block[-1].no)
     found = parse_block(content, (code_line.no, rest) if rest.strip() else None)
     record.label_lines = sorted(found.structure | {head.no, code_line.no})
-    record.field_labels = dict(found.label_lines)
+    record.field_labels = dict(found.label_at)
     for name in FIELDS[:-1]:
         setattr(record, name, make_value(found.parts[name]))
     record.milestones, before = parse_milestones(found.parts["milestones"])
@@ -227,7 +227,7 @@ def _warn_block(record: ActionRecord, found, before, file: str, report: LoadRepo
     code = record.code
     for no, kind, message in found.problems:
         report.warn(file, no, kind, f"{code}: {message}")
-    reached = max((FIELDS.index(f) for f in found.label_lines), default=0)
+    reached = max((FIELDS.index(f) for f in found.label_at), default=0)
     for name in FIELDS[reached + 1:]:
         report.warn(file, record.end_line, "missing_field",
                     f"{code}: block ends before the {LABEL_NAMES[name]!r} label: {name} left empty")

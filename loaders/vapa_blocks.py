@@ -127,7 +127,7 @@ _MIJLPALEN = "mijlpalen"
 class BlockFields:
     """What the state machine found in one block."""
     parts: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: {f: [] for f in FIELDS})
-    label_lines: dict[str, int] = field(default_factory=dict)  # field -> line of its label
+    label_at: dict[str, int] = field(default_factory=dict)  # field -> line of its label
     structure: set[int] = field(default_factory=set)  # every line where a label (part) was read
     unassigned: list[tuple[int, str]] = field(default_factory=list)
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, message)
@@ -140,6 +140,7 @@ class _Hit:
     prefix: str
     suffix: str
     extra_lines: int = 0  # further lines the label occupies (vertical label)
+    implicit: bool = False  # no label at all: a year row starts the milestones
 
 
 class BlockParser:
@@ -179,13 +180,15 @@ class BlockParser:
                     self._add(no, text)
                 return pending, skip
             self._add(no, hit.prefix)
+            if hit.implicit:
+                self.out.problems.append((no, "missing_label", "no 'mijlpalen' label: milestones start at a year row"))
             self._enter(hit.field, no)
             self.out.structure.update(ln.no for ln in self.lines[i:i + 1 + hit.extra_lines] if i >= 0)
             self.out.structure.add(no)
             skip += hit.extra_lines
             pending = hit.label if hit.label and hit.label.cont else None
-            if hit.label is None and hit.field == "milestones" and hit.suffix:
-                self._add(no, hit.suffix)  # an implicit year row belongs to the milestones
+            if hit.implicit:
+                self._add(no, hit.suffix)  # the year row itself belongs to the milestones
                 return None, skip
             text, at_start = hit.suffix, False
             if not text.strip():
@@ -212,7 +215,7 @@ class BlockParser:
             self.out.problems.append((no, "missing_field", f"no {LABEL_NAMES[skipped]!r} label before "
                                       f"{LABEL_NAMES[fld]!r}: {skipped} left empty"))
         self.state = fld
-        self.out.label_lines[fld] = no
+        self.out.label_at[fld] = no
 
     def _find(self, text: str, i: int, at_start: bool) -> _Hit | None:
         here = FIELDS.index(self.state)
@@ -296,9 +299,7 @@ class BlockParser:
             if len(acc) >= 4:
                 return _Hit(None, "milestones", "", "", extra_lines=max(j - i - 1, 0))
         if implicit and at_start and self.state == "summary" and year_row(text, strict=True):
-            self.out.problems.append((self.lines[i].no if i >= 0 else 0, "missing_label",
-                                      "no 'mijlpalen' label: milestones start at a year row"))
-            return _Hit(None, "milestones", "", text)
+            return _Hit(None, "milestones", "", text, implicit=True)
         return None
 
 

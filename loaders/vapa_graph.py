@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import GraphBatch
-from loaders.actors import extract_organisations, is_placeholder, split_actor_field
+from loaders.actors import Mention, extract_organisations, is_placeholder, split_actor_field
 from loaders.report import LoadReport
 from loaders.resolve import Resolution, Resolver
 from loaders.vapa import VapaDocument, read_vapa
@@ -63,9 +63,10 @@ def build_vapa(doc: VapaDocument, resolver: Resolver) -> tuple[GraphBatch, LoadR
     _add_ministers(ctx)
     codes = {a.code for a in doc.actions}
     for action in doc.actions:
-        aid = _add_action(ctx, action, plan)
+        mentions = field_mentions(action)
+        aid = _add_action(ctx, action, plan, mentions)
         _add_references(ctx, action, aid, codes)
-        _add_actors(ctx, action, aid)
+        _add_actors(ctx, action, aid, mentions)
     report.counts["ministers"] = len(ctx.ministers)
     return batch, report
 
@@ -90,12 +91,25 @@ def _add_ministers(ctx: VapaContext) -> None:
             ctx.report.warn(ctx.file, 1, "unknown_minister", f"{m['name']} not in the header list")
 
 
-def decide_minister(ctx: VapaContext, action: ActionRecord) -> tuple[str | None, dict[str, Any]]:
+def field_mentions(a: ActionRecord) -> dict[str, list[Mention]]:
+    """The actor mentions of each actor field (placeholders give none), split or read as prose."""
+    out: dict[str, list[Mention]] = {}
+    for field_name, (_, _, _, prose) in ACTOR_FIELDS.items():
+        value: FieldValue | None = getattr(a, field_name)
+        if value is None or is_placeholder(value.text):
+            out[field_name] = []
+            continue
+        finder = extract_organisations if prose else split_actor_field
+        out[field_name] = finder(value.text, value.line, value.lines)
+    return out
+
+
+def decide_minister(ctx: VapaContext, action: ActionRecord,
+                    mentions: dict[str, list[Mention]]) -> tuple[str | None, dict[str, Any]]:
     """The responsible minister of an action: the minister of its responsible cabinet(s) when they
     name one, else the minister whose number the code carries. Returns the evidence with it."""
     cabinets = []
-    for m in split_actor_field(action.responsible_cabinet.text, action.responsible_cabinet.line,
-                               action.responsible_cabinet.lines) if action.responsible_cabinet else []:
+    for m in mentions["responsible_cabinet"]:
         res = ctx.resolver.resolve(m.as_written, role="cabinet")
         if res is not None and res.minister:
             cabinets.append({"as_written": m.as_written, "line": m.line, "minister_number": res.minister})
@@ -117,8 +131,8 @@ def _text(value: FieldValue | None) -> str | None:
     return value.text if value is not None else None
 
 
-def _add_action(ctx: VapaContext, a: ActionRecord, plan: str) -> str:
-    title = _text(a.title) or ""
+def _add_action(ctx: VapaContext, a: ActionRecord, plan: str, mentions: dict[str, list[Mention]]) -> str:
+    title = " ".join((_text(a.title) or "").split())
     milestones = [{"year": m.year, "text": m.text, "line": m.line, **({"marker": m.marker} if m.marker else {})}
                   for m in a.milestones]
     aid = ctx.batch.add_node(
@@ -128,11 +142,11 @@ def _add_action(ctx: VapaContext, a: ActionRecord, plan: str) -> str:
         evaluation_indicator=_text(a.evaluation_indicator), summary=_text(a.summary),
         milestones=json.dumps(milestones, ensure_ascii=False), people_in_poverty=_text(a.people_in_poverty),
         other_actors=_text(a.other_actors),
-        people_in_poverty_kind=_poverty_kind(ctx, a), replaced_by=a.replaced_by,
+        people_in_poverty_kind=_poverty_kind(a, mentions), replaced_by=a.replaced_by,
         duplicate_lines=list(a.duplicate_lines) or None)
     ctx.batch.add_relationship("TARGETS", aid, f"grondrecht:{a.grondrecht}", source=ctx.file, line=a.line)
     ctx.batch.add_relationship("PART_OF", aid, plan, source=ctx.file, line=a.line)
-    minister, evidence = decide_minister(ctx, a)
+    minister, evidence = decide_minister(ctx, a, mentions)
     if minister:
         ctx.batch.add_relationship("RESPONSIBLE_FOR", minister, aid, source=ctx.file, line=a.line,
                                    role="minister", responsibility="responsible", as_written=a.code,
@@ -142,14 +156,14 @@ def _add_action(ctx: VapaContext, a: ActionRecord, plan: str) -> str:
     return aid
 
 
-def _poverty_kind(ctx: VapaContext, a: ActionRecord) -> str:
+def _poverty_kind(a: ActionRecord, mentions: dict[str, list[Mention]]) -> str:
     """How people in poverty are involved: named organisations, a placeholder, free text, or nothing."""
     field = a.people_in_poverty
     if field is None or not field.text.strip():
         return "none"
     if is_placeholder(field.text):
         return "placeholder"
-    return "organisations" if extract_organisations(field.text, field.line, field.lines) else "text"
+    return "organisations" if mentions["people_in_poverty"] else "text"
 
 
 def _add_references(ctx: VapaContext, a: ActionRecord, aid: str, codes: set[str]) -> None:
@@ -165,13 +179,9 @@ def _add_references(ctx: VapaContext, a: ActionRecord, aid: str, codes: set[str]
 
 # -- actors ------------------------------------------------------------------------------------
 
-def _add_actors(ctx: VapaContext, a: ActionRecord, aid: str) -> None:
-    for field_name, (role, responsibility, rel_type, prose) in ACTOR_FIELDS.items():
-        value: FieldValue | None = getattr(a, field_name)
-        if value is None or is_placeholder(value.text):
-            continue
-        finder = extract_organisations if prose else split_actor_field
-        for mention in finder(value.text, value.line, value.lines):
+def _add_actors(ctx: VapaContext, a: ActionRecord, aid: str, mentions: dict[str, list[Mention]]) -> None:
+    for field_name, (role, responsibility, rel_type, _) in ACTOR_FIELDS.items():
+        for mention in mentions[field_name]:
             res = ctx.resolver.resolve(mention.as_written, role=role, source=ctx.file, line=mention.line)
             if res is None:
                 continue

@@ -22,4 +22,6 @@ CASES: dict[str, list[dict]] = {
                     {"q": "ocmw", "limit": 5}],
     "actions_without_poverty_involvement": [{}, {"plan": "VAPA 2015-2019"}],
     "relationships_of": [{"id": "org:netwerk-tegen-armoede"}, {"id": "grondrecht:10"}, {"id": "nope"}],
+    "platforms": [{}, {"region": "Wallonië"}, {"province": "Antwerpen"}, {"region": "Vlaanderen", "province": "Luik"}],
+    "province_coverage": [{}],
 }

@@ -19,7 +19,8 @@ from loaders.budget import find_amounts, parse_budget_amounts, to_number
     pytest.param("2015: 1 116 214 euro\n2016: 1 178 294 euro\n2017:1 207 649,76 euro", [1116214, 1178294, 1207649.76],
                  id="L13638-space-thousands-series"),
     pytest.param("Regulier budget SLO: 10.654.448,64 euro", [10654448.64], id="L3430-comma-decimals"),
-    pytest.param("2015: 20.000 euro 2016: 45.000 euro 2017: Nog te onderzoeken", [20000, 45000], id="L1965-year-series"),
+    pytest.param("2015: 20.000 euro 2016: 45.000 euro 2017: Nog te onderzoeken", [20000, 45000],
+                 id="L1965-year-series"),
     pytest.param("BJ 2014: 150.000 euro (project toelatingsproeven hoger onderwijs) BJ 2015: 150.000 euro",
                  [150000, 150000], id="L10485-BJ-years"),
     pytest.param("800.000 per jaar (2016-2020)\nBegrotingsartikel:  PJ0-1POC2AA-WT\nBasisallocatie: 1PO703", [800000],
@@ -31,7 +32,8 @@ from loaders.budget import find_amounts, parse_budget_amounts, to_number
                  id="L16787-cofinancing"),
     pytest.param("0,15 VTE/jaarlijks", [], id="L3615-staff"),
     pytest.param("Behoud jaarlijkse groei Gemeentefonds (3,5%)", [], id="L921-percentage-only"),
-    pytest.param("De toeristische aanbieders voorzien een sociaal kortingstarief van 30 tot 80%.", [], id="L3221-range-pct"),
+    pytest.param("De toeristische aanbieders voorzien een sociaal kortingstarief van 30 tot 80%.", [],
+                 id="L3221-range-pct"),
     pytest.param("2015: 2016: eur 2017: eur 2018: eur 2019: eur", [], id="L7622-empty-template"),
     pytest.param("Geen budget", [], id="L368-none"),
     pytest.param("Nihil", [], id="L7226-nihil"),
@@ -52,7 +54,8 @@ from loaders.budget import find_amounts, parse_budget_amounts, to_number
     pytest.param("Voor 2017 werd er 12.234.000 Euro begroot", [12234000], id="L16545-Euro-capital"),
     pytest.param("420.000 EURO/jaarlijks", [420000], id="L6930-EURO"),
     pytest.param("2015: 148.688 personen in armoede genieten van een daguitstap", [], id="count-with-thousands"),
-    pytest.param("De EU-middelen stijgen met 5,3 miljoen Euro voor de Europese studenten", [5.3e6], id="L11393-Europese"),
+    pytest.param("De EU-middelen stijgen met 5,3 miljoen Euro voor de Europese studenten", [5.3e6],
+                 id="L11393-Europese"),
 ])
 def test_parse_budget_amounts(text, expected):
     assert parse_budget_amounts(text) == pytest.approx([float(x) for x in expected])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import time
+
 from collections import Counter
 from pathlib import Path
 
@@ -260,15 +260,3 @@ def test_no_header_is_a_source_error():
 
 def test_value_fields_constant_names_real_fields():
     assert set(VALUE_FIELDS) <= set(FIELDS)
-
-
-def test_parse_time(doc):
-    text = SOURCE.read_text(encoding="utf-8")
-    runs = []
-    for _ in range(3):  # the best of three: other processes share the machine
-        start = time.perf_counter()
-        parse_vapa(text, FILE)
-        runs.append(time.perf_counter() - start)
-    elapsed = min(runs)
-    print(f"\nparse_vapa(004): {elapsed:.3f} s")
-    assert elapsed < 1.0

@@ -65,13 +65,13 @@ def bm25_term(tf: int, df: int, n: int, dl: float, avgdl: float) -> float:
     WHERE N > 0 AND size($terms) > 0 AND $limit > 0
     WITH docs, N, total / N AS avgdl, [t IN $terms | size([d IN docs WHERE t IN d.terms])] AS dfs
     UNWIND docs AS d
+    WITH d, N, avgdl, dfs WHERE any(t IN $terms WHERE t IN d.terms)
     WITH d, N, avgdl, dfs, toFloat(size(d.terms)) AS dl,
          [t IN $terms | size([x IN d.terms WHERE x = t])] AS tfs
     WITH d, [i IN range(0, size($terms) - 1) WHERE tfs[i] > 0 | $terms[i]] AS matched,
          reduce(s = 0.0, i IN range(0, size($terms) - 1) | s + CASE WHEN tfs[i] = 0 THEN 0.0 ELSE
            log(1.0 + (N - dfs[i] + 0.5) / (dfs[i] + 0.5))
              * (tfs[i] * ($k1 + 1)) / (tfs[i] + $k1 * (1 - $b + $b * dl / avgdl)) END) AS score
-    WHERE size(matched) > 0
     RETURN d.id AS id, labels(d) AS labels, d.name AS name, d.code AS code, score, matched
     ORDER BY round(score, $decimals) DESC, id ASC
     LIMIT $limit

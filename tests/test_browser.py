@@ -1,0 +1,164 @@
+"""The /kaart page in a real browser: headless Chromium (Debian's package) driven by Playwright,
+against the real API served by uvicorn over the embedded store, with every request that does not
+go to 127.0.0.1 blocked. It must lay out, draw, show the API's node count, show hover cards,
+and log no console error. Saves artifacts/kaart.png.
+
+Without Chromium the tests skip loudly; with CI=true they fail instead.
+Install: apt-get update && apt-get install -y chromium   (never `playwright install`).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from api.app import create_app
+from armoedegraaf.settings import PROJECT_ROOT, Settings
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path(os.environ.get("ARMOEDEGRAAF_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOT = PROJECT_ROOT / "artifacts" / "kaart.png"
+NO_BROWSER = (f"headless Chromium not found at {CHROMIUM}: the browser tests of /kaart are NOT running. "
+              "Install it with `apt-get update && apt-get install -y chromium`.")
+
+
+def _browser_missing() -> str | None:
+    if not CHROMIUM.exists():
+        return NO_BROWSER
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError as exc:
+        return f"the playwright package is missing ({exc}): pip install -e '.[test]'"
+    return None
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    missing = _browser_missing()
+    if missing:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(missing, pytrace=False)
+        pytest.skip(missing)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def api_url(loaded_memory, tmp_path_factory):
+    """The real app under uvicorn on 127.0.0.1, in a thread, over the seed graph."""
+    port = _free_port()
+    app = create_app(Settings(data_dir=tmp_path_factory.mktemp("api")), store=loaded_memory)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+class OfflinePage:
+    """A page that may reach only the API: every other request is aborted and recorded."""
+
+    def __init__(self, browser, base: str):
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.base, self.blocked, self.errors, self.requests = base, [], [], []
+        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.route("**/*", self._route)
+
+    def _route(self, route):
+        url = route.request.url
+        self.requests.append(url)
+        if url.startswith(self.base + "/"):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def open_kaart(self, path: str) -> None:
+        self.page.goto(self.base + path)
+        self.page.wait_for_function("window.kaart && window.kaart.stable === true", timeout=60_000)
+
+    def painted_pixels(self) -> int:
+        """Pixels of the network canvas that something was drawn on (the canvas starts transparent)."""
+        return self.page.evaluate("""() => {
+            const canvas = document.querySelector('#mynetwork canvas');
+            const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+            let painted = 0;
+            for (let i = 3; i < data.length; i += 4) { if (data[i] > 0) painted++; }
+            return painted;
+        }""")
+
+
+@pytest.mark.parametrize("query", ["", "?focus=plan:vapa-2015-2019&depth=2&grondrecht=05"])
+def test_kaart_draws_offline_what_the_api_answers(chromium, api_url, query):
+    expected = httpx.get(f"{api_url}/kaart/data{query}").json()
+    view = OfflinePage(chromium, api_url)
+    try:
+        view.open_kaart(f"/kaart{query}")
+        page = view.page
+        shown = page.inner_text("#node-count").strip()
+        drawn = page.evaluate("window.kaart.nodes.length")
+        assert int(shown) == drawn == len(expected["nodes"]) > 1
+        assert page.evaluate("window.kaart.edges.length") == len(expected["edges"])
+        assert page.evaluate("window.kaart.network.physics.physicsEnabled") is False  # stopped once stable
+        canvas_area = page.evaluate("(() => { const c = document.querySelector('#mynetwork canvas');"
+                                    " return c.width * c.height; })()")
+        assert view.painted_pixels() > canvas_area * 0.005, "the network canvas is blank"
+        assert page.is_visible("#legend") and page.inner_text("#legend").count("(") >= 2
+        if not query:
+            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOT))
+        assert view.blocked == [], f"the page tried to reach the network: {view.blocked}"
+        assert [u for u in view.requests if not u.endswith("/favicon.ico")] == [f"{api_url}/kaart{query}"], \
+            "the page loaded something besides itself"
+        assert view.errors == []
+    finally:
+        view.page.close()
+
+
+def test_hovering_a_node_shows_its_source_line(chromium, api_url):
+    view = OfflinePage(chromium, api_url)
+    try:
+        view.open_kaart("/kaart")
+        page = view.page
+        focus = page.evaluate("window.kaart.network.body.data.nodes.getIds()[0]")
+        x, y = page.evaluate("""(id) => {
+            const net = window.kaart.network;
+            const p = net.canvasToDOM(net.getPositions([id])[id]);
+            const box = document.getElementById('mynetwork').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        }""", focus)
+        page.mouse.move(x - 30, y - 30)
+        page.mouse.move(x, y, steps=5)
+        card = page.wait_for_selector("div.vis-tooltip .kaart-card", state="visible", timeout=5_000)
+        text = card.inner_text()
+        assert "source: " in text and ".txt:" in text and f"id: {focus}" in text
+        assert view.errors == [] and view.blocked == []
+    finally:
+        view.page.close()
