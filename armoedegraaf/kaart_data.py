@@ -42,8 +42,11 @@ def kaart_network(store: Store, center: str, depth: int = DEFAULT_DEPTH, labels:
     if grondrecht is None:
         return {**network(store, center, depth, labels, limit), "grondrecht": None}
     code, scope = grondrecht_scope(store, grondrecht)
-    full = network(store, center, depth, labels, FETCH_LIMIT)
-    return {**restrict(full, scope, limit), "grondrecht": code}
+    net = restrict(network(store, center, depth, labels, FETCH_LIMIT), scope, limit)
+    if len(net["nodes"]) == 1:
+        net["message"] = (f"nothing within {depth} hops of the focus is linked to the actions of grondrecht {code}; "
+                          "raise depth or choose another focus")
+    return {**net, "grondrecht": code}
 
 
 def grondrecht_scope(store: Store, grondrecht: str) -> tuple[str, set[str]]:

@@ -1,8 +1,8 @@
 """Benchmark: seconds until a 500-node sociale kaart has a stable layout in headless Chromium.
 
-The kaart is the VAPA plan's network at depth 3 capped at 500 nodes, from all bundled sources in
-the embedded store (or, with --synthetic, or when the seed graph reaches fewer than 500 nodes, a
-seeded random graph of actors, actions and grondrechten). It is rendered by armoedegraaf.kaart
+Two kaarten: the largest depth-3 network (capped at 500 nodes) around one of the best-connected
+nodes of all bundled sources in the embedded store, and a seeded random graph of exactly 500
+nodes (a plan, grondrechten, actions, organisations); --synthetic measures only the latter. It is rendered by armoedegraaf.kaart
 to one offline HTML file and opened with every non-file request blocked.
 
 Run: .venv/bin/python benchmarks/kaart_browser.py [--nodes 500] [--repeat 3] [--synthetic]
@@ -23,7 +23,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from armoedegraaf import kaart
-from armoedegraaf.kaart_data import kaart_network
+from armoedegraaf.kaart_data import candidates, kaart_network
 from graph.memory_store import MemoryStore
 from graph.model import GraphBatch
 from loaders.pipeline import build_graph
@@ -35,9 +35,11 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 def seed_network(size: int) -> dict:
+    """The largest depth-3 network (capped at `size`) around one of the ten best-connected nodes."""
     store = MemoryStore.open(None)
     store.write(build_graph(SOURCES).batch)
-    return kaart_network(store, "plan:vapa-2015-2019", depth=3, limit=size)
+    nets = [kaart_network(store, c.id, depth=3, limit=size) for c in candidates(store)[:10]]
+    return max(nets, key=lambda net: len(net["nodes"]))
 
 
 def synthetic_network(size: int, seed: int = 7) -> dict:
@@ -81,34 +83,39 @@ def measure(browser, url: str) -> dict[str, float]:
     return {"total": stable / 1000, "layout": (stable - created) / 1000, "cpu": metrics.get("ThreadTime", 0.0)}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--nodes", type=int, default=500)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--synthetic", action="store_true", help="a seeded random graph instead of the seed")
-    args = parser.parse_args()
-    net = None if args.synthetic else seed_network(args.nodes)
-    kind = "seed"
-    if net is None or len(net["nodes"]) < args.nodes:
-        net, kind = synthetic_network(args.nodes), "synthetic"
+def run(net: dict, kind: str, repeat: int) -> float:
     options = kaart.vis_options(len(net["nodes"]))
     with tempfile.TemporaryDirectory() as tmp:
         path = kaart.write_html(net, Path(tmp) / "kaart.html")
-        print(f"kaart: {kind}, {len(net['nodes'])} nodes, {len(net['edges'])} edges, "
+        print(f"kaart: {kind} (focus {net['center']}), {len(net['nodes'])} nodes, {len(net['edges'])} edges, "
               f"{path.stat().st_size / 1e6:.1f} MB HTML, solver {options['physics']['solver']}, "
               f"{options['physics']['stabilization']['iterations']} stabilization iterations")
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
-                runs = [measure(browser, path.as_uri()) for _ in range(args.repeat)]
+                runs = [measure(browser, path.as_uri()) for _ in range(repeat)]
             finally:
                 browser.close()
     for key, what in (("total", "page open -> layout stable (wall s)"), ("layout", "stabilization only (wall s)"),
                       ("cpu", "renderer main-thread CPU (s)")):
         values = [r[key] for r in runs]
-        print(f"{what:40s} median {statistics.median(values):.2f}  runs {', '.join(f'{v:.2f}' for v in values)}")
+        print(f"  {what:40s} median {statistics.median(values):.2f}  runs {', '.join(f'{v:.2f}' for v in values)}")
+    return statistics.median(r["total"] for r in runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nodes", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--synthetic", action="store_true", help="only the seeded random graph")
+    args = parser.parse_args()
+    results = {}
+    if not args.synthetic:
+        results["seed"] = run(seed_network(args.nodes), "seed", args.repeat)
+    results["synthetic"] = run(synthetic_network(args.nodes), "synthetic", args.repeat)
     print(f"load average while measuring: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
-    print(f"target: stable within 3 s -> {'met' if statistics.median(r['total'] for r in runs) <= 3 else 'NOT met'}")
+    for kind, seconds in results.items():
+        print(f"target (stable within 3 s) for the {kind} kaart: {'met' if seconds <= 3 else 'NOT met'} ({seconds:.2f} s)")
 
 
 if __name__ == "__main__":

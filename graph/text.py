@@ -7,21 +7,25 @@
    folded (é -> e, ë -> e), lowercase;
 2. tokenise: action codes such as 05_02_06 stay one token; other tokens are runs of [a-z0-9];
 3. drop Dutch stop words (data/stopwords_nl.txt) and one-letter tokens;
-4. stem with Snowball's classic Dutch stemmer (`dutch_porter`) plus corrections (data/stems_nl.txt,
-   word-final double consonants undoubled: gezinnen -> gezin). The newer `dutch` algorithm of
+4. stem with Snowball's classic Dutch stemmer (`dutch_porter`) plus corrections: word-final double
+   consonants undoubled (gezinnen -> gezin), final z/v read as s/f (huizen -> huis), and the
+   irregular forms of data/stems_nl.txt (kinderen -> kind). The newer `dutch` algorithm of
    snowballstemmer 3 strips the 'ge-' prefix (gezin -> zin, gemeente -> meen) and stems schuld and
    schulden apart, so it is not used;
 5. split compounds against a vocabulary: 'kinderarmoedebestrijding' gives its own stem AND the stems
    of 'kinder' (-> kind), 'armoede' and 'bestrijding'.
 
-`document_terms(props)` makes the `terms` a node stores (title counted twice, then summary,
+`document_terms(props)` makes the `terms` a node stores (its code, the title twice, then summary,
 evaluation indicator, theme), so that both backends search the very same tokens.
 
 Decompounding is dictionary based: a word splits into parts of at least MIN_PART letters that are
 known words (a corpus word of 4+ letters seen at least twice, or a curated policy word,
-data/policy_words_nl.txt, matched by stem; never a stop word or a bare suffix, data/suffixes_nl.txt), with the linking morphemes '', 's', 'e', 'en' between parts. Of all such segmentations the
-one with the highest geometric mean of part frequencies wins (Koehn & Knight 2003); ties go to fewer
-parts, then longer leading parts, so the result is deterministic. Parts are split again recursively.
+data/policy_words_nl.txt, matched by stem; never a stop word or a bare suffix, data/suffixes_nl.txt),
+with the linking morphemes '', 's', 'e', 'en' between parts. Of all such segmentations the one with
+the highest geometric mean of part frequencies wins (Koehn & Knight 2003); ties go to fewer parts,
+then longer leading parts, so the result is deterministic. A word more than MAX_WHOLE_RATIO times as
+frequent as that mean stays whole (platform, not plat|form). The parts are emitted as they are, not
+split again, so a compound adds one term per part.
 """
 
 from __future__ import annotations

@@ -206,6 +206,10 @@ def test_grondrecht_filter_keeps_what_the_focus_reaches_through_its_scope(small)
     # Depth 1 through the scope reaches only the one partner on a grondrecht-01 action.
     one = kaart_data.kaart_network(small, "hvhk:huis-van-het-kind-gent", 1, grondrecht="01")
     assert [n["id"] for n in one["nodes"]] == ["hvhk:huis-van-het-kind-gent", "org:caw-oost-vlaanderen"]
+    # A focus that reaches nothing in scope says so instead of drawing a lone node silently.
+    alone = kaart_data.kaart_network(small, "org:ocmw-gent", 1, grondrecht="01")
+    assert [n["id"] for n in alone["nodes"]] == ["org:ocmw-gent"] and "grondrecht 01" in alone["message"]
+    assert not alone["capped"]
 
 
 def test_grondrecht_filter_caps_nearest_first(small):

@@ -35,7 +35,8 @@ def platforms(graph: nx.MultiDiGraph, region: str | None = None, province: str |
            COUNT { MATCH (x:Platform) WHERE x.province = p.name } AS platforms,
            COUNT { MATCH (:Project)-[:LOCATED_IN]->(:Municipality)-[:LOCATED_IN]->(p) } AS projects,
            COUNT { MATCH (:HuisVanHetKind)-[:LOCATED_IN]->(:Municipality)-[:LOCATED_IN]->(p) } AS huizen_van_het_kind,
-           coalesce(sum { MATCH (t:LocalTeam)-[:LOCATED_IN]->(p) RETURN coalesce(t.count, 0) AS c }, 0) AS local_teams
+           reduce(n = 0, c IN COLLECT { MATCH (t:LocalTeam)-[:LOCATED_IN]->(p) RETURN coalesce(t.count, 0) }
+                  | n + c) AS local_teams
     ORDER BY region, province
     """,
 )
