@@ -9,7 +9,7 @@ from typing import AsyncIterator
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
-from api.routes import actions, actors, meta, places
+from api.routes import actions, actors, meta, places, questions
 from api.routes import kaart
 from armoedegraaf import __version__
 from armoedegraaf.settings import Settings
@@ -41,5 +41,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(actions.router)
     app.include_router(actors.router)
     app.include_router(places.router)
+    app.include_router(questions.router)
     app.include_router(kaart.router)
     return app

@@ -143,7 +143,8 @@ def vis_options(node_count: int) -> dict[str, Any]:
         "layout": {"randomSeed": 7, "improvedLayout": node_count <= 100},
         "nodes": {"borderWidth": 1, "font": {"size": 13, "face": "sans-serif", "strokeWidth": 3,
                                              "strokeColor": "#ffffff"}},
-        "edges": {"smooth": False, "color": {"inherit": False}, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
+        "edges": {"smooth": False, "color": {"inherit": False},
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",

@@ -60,7 +60,8 @@ def grondrecht_scope(store: Store, grondrecht: str) -> tuple[str, set[str]]:
         raise InvalidParameter("grondrecht", f"unknown grondrecht {grondrecht!r}; known codes: {known}") from None
     actions = {row["node"]["id"] for row in store.run("neighbours", ids=[gid], labels=["Action"])
                if row["rel"]["type"] == "TARGETS"}
-    linked = {row["node"]["id"] for row in store.run("neighbours", ids=sorted(actions), labels=[])} if actions else set()
+    linked = ({row["node"]["id"] for row in store.run("neighbours", ids=sorted(actions), labels=[])}
+              if actions else set())
     return code, {gid} | actions | linked
 
 

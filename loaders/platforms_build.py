@@ -46,8 +46,13 @@ def build_platforms(doc: PlatformsDocument, resolver=None, geography: Geography 
     batch = build_geography(geo, only={p.municipality for p in doc.platforms})
     plan = None
     if doc.call:
+        from loaders.platforms_curated import read_curated
+
+        # The study's 7 partner categories live on the call, so 'which category is missing' is a
+        # question the graph itself can answer on either backend.
+        categories = [c["name"] for c in read_curated()["categories"]]
         plan = batch.add_node("Plan", CALL, source=file, line=doc.call["line"], name=CALL, period="2014-2015",
-                              budget_eur=doc.call["budget_eur"])
+                              budget_eur=doc.call["budget_eur"], partner_categories=categories)
     for p in doc.platforms:
         pid = _platform_node(batch, p, file)
         muni_id = f"municipality:{_slug(p.municipality)}"

@@ -24,4 +24,6 @@ CASES: dict[str, list[dict]] = {
     "relationships_of": [{"id": "org:netwerk-tegen-armoede"}, {"id": "grondrecht:10"}, {"id": "nope"}],
     "platforms": [{}, {"region": "Wallonië"}, {"province": "Antwerpen"}, {"region": "Vlaanderen", "province": "Luik"}],
     "province_coverage": [{}],
+    "platform_links": [{}],
+    "grondrecht_coverage": [{}],
 }

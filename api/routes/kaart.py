@@ -19,7 +19,7 @@ router = APIRouter(tags=["kaart"])
 
 FocusQ = Annotated[str | None, Query(description="Node id or name to centre on (default: a well-connected node)")]
 DepthQ = Annotated[int, Query(description=f"Hops from the focus, 1..{MAX_DEPTH}")]
-GrondrechtQ = Annotated[str | None, Query(description="Grondrecht code (e.g. 05): keep only nodes linked to its actions")]
+GrondrechtQ = Annotated[str | None, Query(description="Grondrecht code (e.g. 05): only nodes linked to its actions")]
 TypesQ = Annotated[list[str] | None, Query(description="Node types to traverse (repeat, or comma-separated)")]
 LimitQ = Annotated[int, Query(description=f"At most this many nodes (1..{kaart_data.MAX_LIMIT})")]
 
@@ -30,7 +30,9 @@ def _types(types: list[str] | None) -> list[str] | None:
 
 
 def _focus(store: Store, focus: str | None) -> str:
-    return kaart_data.default_focus(store) if focus is None or not focus.strip() else kaart_data.resolve_focus(store, focus)
+    if focus is None or not focus.strip():
+        return kaart_data.default_focus(store)
+    return kaart_data.resolve_focus(store, focus)
 
 
 def _network(store: Store, focus: str, depth: int, grondrecht: str | None, types: list[str] | None,
