@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 import click
 
+from armoedegraaf import cli_ask
 from armoedegraaf.errors import ArmoedegraafError
 from armoedegraaf.settings import Settings
 
@@ -60,10 +61,14 @@ def load(ctx: click.Context, sources_dir: Path | None, only: tuple[str, ...], ex
          fresh: bool, quiet: bool) -> None:
     """Parse the source documents and write the graph; print the parse report.
 
+    With --extra, a row of the coordinator's tables that cannot load is reported (file, row,
+    column) and the command exits 1 after writing every other row (docs/sociale-kaart-format.md).
+
     Example: armoedegraaf load --only 004 --backend neo4j
     """
     from graph.store import open_store
     from loaders.pipeline import load_into
+    from loaders.tabular import row_errors
 
     settings = _settings(ctx)
     store = open_store(settings)
@@ -73,27 +78,47 @@ def load(ctx: click.Context, sources_dir: Path | None, only: tuple[str, ...], ex
         store.close()
     report = result.report.render()
     click.echo("\n".join(report.splitlines()[: len(result.report.counts) + 1]) if quiet else report)
+    failed = row_errors(result.report)
+    if failed:
+        for warning in failed if quiet else []:  # the full report lists them already
+            click.echo(str(warning), err=True)
+        click.echo(f"error: {len(failed)} row errors in the extra files; every other row was loaded", err=True)
+        sys.exit(1)
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="File to write (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv", "xlsx"]), default="json",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File to write (default: standard output); for csv the folder to write the tables in.")
 @click.pass_context
 @_errors_to_exit
 def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
-    """Write the whole graph as JSON ({nodes, relationships}) or GraphML.
+    """Write the whole graph as JSON ({nodes, relationships}) or GraphML, or as a sociale kaart
+    (organisations, partnerships, platforms, actions: a folder of CSVs or one .xlsx) that
+    `load --extra` reads back (docs/sociale-kaart-format.md).
 
     Example: armoedegraaf export --format graphml -o graaf.graphml
+    Example: armoedegraaf export --format xlsx -o sociale-kaart.xlsx
     """
     from graph.export import to_graphml
     from graph.store import open_store
 
+    if fmt in ("csv", "xlsx") and output is None:
+        raise click.UsageError(f"--format {fmt} needs -o ({'a folder' if fmt == 'csv' else 'an .xlsx file'})")
+    if output is not None and output.is_dir() and fmt != "csv":
+        raise click.UsageError(f"-o {output}: a folder; --format {fmt} writes a file")
     store = open_store(_settings(ctx))
     try:
         doc = store.export()
     finally:
         store.close()
+    if fmt in ("csv", "xlsx"):
+        from loaders.tabular_export import export_csv, export_xlsx
+
+        result = (export_csv if fmt == "csv" else export_xlsx)(doc, output)
+        click.echo(f"wrote {result.summary()} to {output}")
+        return
     text = json.dumps(doc, ensure_ascii=False, indent=1) if fmt == "json" else to_graphml(doc)
     if output:
         output.write_text(text, encoding="utf-8")
@@ -158,6 +183,24 @@ def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
     base = f"http://{settings.host}:{settings.port}"
     click.echo(f"armoedegraaf API on {base}  (docs {base}/docs, health {base}/health, kaart {base}/kaart)")
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+
+
+def _with_store(ctx: click.Context, fn: Callable[[Any], Any]) -> Any:
+    """Run one question against the configured store; errors become one line and exit 1."""
+    from graph.store import open_store
+
+    try:
+        store = open_store(_settings(ctx))
+        try:
+            return fn(store)
+        finally:
+            store.close()
+    except ArmoedegraafError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+
+
+cli_ask.register(cli, _with_store)
 
 
 def main() -> None:

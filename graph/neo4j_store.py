@@ -113,8 +113,8 @@ class Neo4jStore:
 
     def run(self, query: str, **params: Any) -> list[dict[str, Any]]:
         q = queries.get(query)
-        rows = self._read(q.cypher, **q.cypher_params(params))
-        return q.shape(rows, params)
+        bound = q.cypher_params(params)  # the networkx twin's defaults filled in
+        return q.shape(self._read(q.cypher, **bound), bound)
 
     def _read(self, statement: str, **params: Any) -> list[dict[str, Any]]:
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:

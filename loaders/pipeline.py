@@ -13,6 +13,7 @@ from typing import Callable
 
 from armoedegraaf.errors import SourceError
 from graph.model import GraphBatch
+from loaders.enrich import add_overlap, add_search_terms
 from loaders.report import LoadReport
 
 # The bundled documents by their number prefix; titles for the Source nodes.
@@ -73,7 +74,17 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
         result = step(path, resolver)
         batch.extend(result.batch)
         report.extend(result.report)
+    for extra in extras or []:
+        # A coordinator's own tables: their references name nodes of the batch so far, and their
+        # names go through the shared resolver. Rejected rows are `row_error` warnings, not raised.
+        from loaders.tabular import load_extra
+
+        result = load_extra(Path(extra), resolver, batch)
+        batch.extend(result.batch)
+        report.extend(result.report)
     add_known_relations(batch, resolver)
+    add_search_terms(batch)
+    add_overlap(batch, report)
     resolver.report(into=report)
     batch.finalise()  # the store validates the batch against the schema before writing any of it
     report.count("nodes", len(batch.nodes))

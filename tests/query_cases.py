@@ -26,4 +26,7 @@ CASES: dict[str, list[dict]] = {
     "province_coverage": [{}],
     "platform_links": [{}],
     "grondrecht_coverage": [{}],
+    "similar_pairs": [{}, {"min_score": 0.5, "limit": 50}, {"grondrecht": "08"},
+                      {"node": "action:vapa-2015-2019:06_09_11"}, {"node": "nope"}],
+    "initiative_vectors": [{}],
 }

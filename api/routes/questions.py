@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
+from graph.questions import search
 from graph.questions.missing_links import KINDS, missing_links
 
 router = APIRouter(tags=["questions"])
@@ -19,3 +21,40 @@ def missing(
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
 ) -> dict[str, Any]:
     return missing_links(store, kind, limit)
+
+
+@router.get("/search", summary="Search actions, projects and actors (Dutch-aware: stems, compounds, accents)")
+def search_route(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="what to look for")],
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    type: Annotated[str | None, Query(description="action, project or actor (default: all)")] = None,
+) -> dict[str, Any]:
+    return search.search(store, q, limit, type)
+
+
+@router.get("/overlap", summary="Pairs of overlapping initiatives with itemised reasons; exact duplicates first")
+def overlap_route(
+    store: StoreDep,
+    min_score: Annotated[float, Query(ge=0, le=1)] = 0.3,
+    grondrecht: Annotated[str | None, Query(description="grondrecht code 00..10")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 20,
+) -> dict[str, Any]:
+    return search.overlap(store, min_score, grondrecht, limit)
+
+
+@router.get("/actions/{code}/similar", summary="The initiatives most like this action, with reasons")
+def similar_route(store: StoreDep, code: str, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
+    return search.similar(store, code, limit=limit)
+
+
+class PlannedInitiative(BaseModel):
+    text: str = Field(min_length=1, max_length=20_000, description="what the planned initiative will do")
+    actors: list[str] = Field(default_factory=list, description="actor ids that will take part")
+    grondrecht: str | None = Field(default=None, description="grondrecht code 00..10")
+    limit: int = Field(default=10, ge=1, le=100)
+
+
+@router.post("/overlap/check", summary="Would a planned initiative duplicate an existing one?")
+def check_route(store: StoreDep, planned: PlannedInitiative) -> dict[str, Any]:
+    return search.check(store, planned.text, planned.actors, planned.grondrecht, planned.limit)

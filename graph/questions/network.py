@@ -40,6 +40,12 @@ def network(store: Store, center: str, depth: int = 1, labels: list[str] | None 
         frontier = new
         if not frontier:
             break
+    if frontier:
+        # The outermost ring's relationships among themselves (and back to inner nodes) were never
+        # fetched: one more call, adding edges only, no nodes.
+        for row in store.run("neighbours", ids=frontier, labels=labels):
+            rel = row["rel"]
+            edges[(rel["start"], rel["type"], rel["end"], rel["properties"].get("key", ""))] = rel
     kept = [e for e in edges.values() if e["start"] in nodes and e["end"] in nodes]
     message = (f"network capped at {limit} nodes; raise limit, lower depth or filter by types to see more"
                if capped else None)

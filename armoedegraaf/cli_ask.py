@@ -1,0 +1,135 @@
+"""`armoedegraaf ask ...`: the coordinators' questions on the command line, as a table or JSON.
+
+Each subcommand calls the same question function the HTTP API calls (graph.questions.*)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Callable
+
+import click
+
+from graph.store import Store
+
+# (column header, function of a row) per question, for --format table
+Columns = list[tuple[str, Callable[[dict[str, Any]], Any]]]
+
+
+def _table(rows: list[dict[str, Any]], columns: Columns) -> str:
+    cells = [[str(fn(r) if fn(r) is not None else "") for _, fn in columns] for r in rows]
+    widths = [min(60, max([len(h)] + [len(c[i]) for c in cells])) for i, (h, _) in enumerate(columns)]
+    lines = ["  ".join(h.ljust(w) for (h, _), w in zip(columns, widths))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c[:w].ljust(w) for c, w in zip(row, widths)) for row in cells]
+    return "\n".join(lines)
+
+
+def _emit(result: Any, rows: list[dict[str, Any]], columns: Columns, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        click.echo(_table(rows, columns) if rows else "(nothing found)")
+
+
+def _reasons(r: dict[str, Any]) -> str:
+    parts = r.get("reasons", {})
+    return "; ".join(f"{k} {v.get('contribution', 0):.2f}" for k, v in sorted(parts.items()) if isinstance(v, dict))
+
+
+def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[Store], Any]], Any]) -> None:
+    from graph.questions import actors as qa
+    from graph.questions import search as qs
+    from graph.questions.missing_links import KINDS, missing_links
+    from graph.questions.network import network
+
+    fmt_option = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+                              show_default=True)
+
+    @cli.group()
+    def ask() -> None:
+        """Ask the graph: search, overlap, similar, missing-links, shared-grondrecht, network."""
+
+    @ask.command("search")
+    @click.argument("query")
+    @click.option("--type", "type_", type=click.Choice(["action", "project", "actor"]), default=None)
+    @click.option("--limit", type=int, default=10, show_default=True)
+    @fmt_option
+    @click.pass_context
+    def search_cmd(ctx: click.Context, query: str, type_: str | None, limit: int, fmt: str) -> None:
+        """Search actions, projects and actors. Example: armoedegraaf ask search kinderarmoede"""
+        result = with_store(ctx, lambda s: qs.search(s, query, limit, type_))
+        _emit(result, result["results"], [("type", lambda r: r["type"]), ("code", lambda r: r["code"]),
+                                          ("name", lambda r: r["name"]), ("score", lambda r: f"{r['score']:.3f}"),
+                                          ("matched", lambda r: ", ".join(r["matched"]))], fmt)
+
+    @ask.command("overlap")
+    @click.option("--min-score", type=float, default=0.3, show_default=True)
+    @click.option("--grondrecht", default=None, help="grondrecht code 00..10")
+    @click.option("--limit", type=int, default=20, show_default=True)
+    @fmt_option
+    @click.pass_context
+    def overlap_cmd(ctx: click.Context, min_score: float, grondrecht: str | None, limit: int, fmt: str) -> None:
+        """Overlapping initiatives, exact duplicates first. Example: armoedegraaf ask overlap --grondrecht 08"""
+        result = with_store(ctx, lambda s: qs.overlap(s, min_score, grondrecht, limit))
+        rows = result["repeated_fiches"] + result["pairs"]
+        _emit(result, rows, [("a", lambda r: r["a"].get("code") or r["a"].get("name")),
+                             ("b", lambda r: r["b"].get("code") or r["b"].get("name")),
+                             ("score", lambda r: f"{r['score']:.3f}"),
+                             ("exact", lambda r: "yes" if r["exact_duplicate"] else ""), ("reasons", _reasons)], fmt)
+
+    @ask.command("similar")
+    @click.argument("code")
+    @click.option("--limit", type=int, default=10, show_default=True)
+    @fmt_option
+    @click.pass_context
+    def similar_cmd(ctx: click.Context, code: str, limit: int, fmt: str) -> None:
+        """Initiatives most like one action. Example: armoedegraaf ask similar 09_06_03"""
+        result = with_store(ctx, lambda s: qs.similar(s, code, limit=limit))
+        _emit(result, result["similar"], [("code", lambda r: r.get("code")), ("name", lambda r: r.get("name")),
+                                          ("score", lambda r: f"{r['score']:.3f}"), ("reasons", _reasons)], fmt)
+
+    @ask.command("missing-links")
+    @click.option("--kind", type=click.Choice(list(KINDS)), default=None, help="default: every kind")
+    @click.option("--limit", type=int, default=10, show_default=True)
+    @fmt_option
+    @click.pass_context
+    def missing_cmd(ctx: click.Context, kind: str | None, limit: int, fmt: str) -> None:
+        """Absent partners, rights and stakeholders. Example: armoedegraaf ask missing-links --kind platform_hvhk"""
+        result = with_store(ctx, lambda s: missing_links(s, kind, limit))
+        rows = [item for items in result["kinds"].values() for item in items]
+        _emit(result, rows, [("kind", lambda r: r["kind"]), ("why", lambda r: r["why"])], fmt)
+
+    @ask.command("shared-grondrecht")
+    @click.argument("actor_ids", nargs=-1, required=True)
+    @fmt_option
+    @click.pass_context
+    def shared_cmd(ctx: click.Context, actor_ids: tuple[str, ...], fmt: str) -> None:
+        """Grondrechten two or more actors share. Example: armoedegraaf ask shared-grondrecht org:vvsg org:caw"""
+        result = with_store(ctx, lambda s: qa.shared_grondrecht(s, list(actor_ids)))
+        _emit(result, result["shared"], [("code", lambda r: r["code"]), ("name", lambda r: r["name"]),
+                                         ("via", lambda r: "; ".join(f"{a}: {len(v)}" for a, v in r["via"].items()))],
+              fmt)
+
+    @ask.command("network")
+    @click.argument("actor_id")
+    @click.option("--depth", type=int, default=1, show_default=True)
+    @click.option("--types", default=None, help="comma-separated node labels to keep")
+    @click.option("--limit", type=int, default=200, show_default=True)
+    @fmt_option
+    @click.pass_context
+    def network_cmd(ctx: click.Context, actor_id: str, depth: int, types: str | None, limit: int, fmt: str) -> None:
+        """The partner network of an actor. Example: armoedegraaf ask network hvhk:huis-van-het-kind-boom"""
+        labels = [t.strip() for t in types.split(",")] if types else None
+
+        def run(s: Store) -> dict[str, Any]:
+            qa.require_actor(s, actor_id, "actor_id")
+            return network(s, actor_id, depth, labels, limit)
+
+        result = with_store(ctx, run)
+        if fmt == "table" and result["message"]:
+            click.echo(result["message"], err=True)
+        _emit(result, result["edges"], [("from", lambda r: r["start"]), ("type", lambda r: r["type"]),
+                                        ("to", lambda r: r["end"]),
+                                        ("as written", lambda r: r["properties"].get("as_written")),
+                                        ("line", lambda r: f"{r['properties']['source']}:{r['properties']['line']}")],
+              fmt)

@@ -1,0 +1,59 @@
+"""Load-time derivations over the whole batch: search terms and overlap (SIMILAR_TO) edges.
+
+Both are computed once, in Python, from the complete batch, and stored in the graph, so that the
+embedded store and Neo4j answer search and overlap questions from the same stored data."""
+
+from __future__ import annotations
+
+import json
+
+from graph.model import GraphBatch
+from graph.similarity import OverlapDoc, overlap_pairs, target_groups, text_fingerprint
+from graph.text import default_analyzer, document_terms, document_text
+from loaders.report import LoadReport
+
+INITIATIVES = ("Action", "Project")
+ACTOR_RELS = ("INVOLVED_IN", "RESPONSIBLE_FOR", "LEADS", "PARTNER_OF")
+# 0.3 keeps 67 pairs on the 201 actions of which 24 labelled overlapping and 3 labelled distinct
+# (tests/fixtures/eval_overlap.yaml, benchmarks/eval_search.py): a list worth a coordinator's read.
+MIN_SCORE = 0.3
+TOP_K = 5
+
+
+def add_search_terms(batch: GraphBatch) -> None:
+    """`terms` for every initiative (its texts) and actor (all its names), `fingerprint` for
+    initiatives (what exact-duplicate detection compares)."""
+    analyzer = default_analyzer()
+    for node in batch.nodes.values():
+        if set(node.labels) & set(INITIATIVES):
+            node.properties["terms"] = document_terms(node.properties, analyzer)
+            node.properties["fingerprint"] = text_fingerprint(document_text(node.properties))
+        elif "Actor" in node.labels:
+            names = [node.properties.get("name") or "", *node.properties.get("names", [])]
+            node.properties["terms"] = analyzer.analyze(" ".join(dict.fromkeys(names)))
+
+
+def overlap_docs(batch: GraphBatch) -> list[OverlapDoc]:
+    actors: dict[str, set[str]] = {}
+    rights: dict[str, str] = {}
+    for rel in batch.relationships.values():
+        if rel.type in ACTOR_RELS and rel.properties.get("role") != "minister":
+            actors.setdefault(rel.end, set()).add(rel.start)
+        elif rel.type == "TARGETS":
+            rights.setdefault(rel.start, rel.end)
+    return [OverlapDoc(n.id, n.properties.get("code"), n.properties["terms"], actors.get(n.id, set()),
+                       rights.get(n.id), target_groups(n.properties["terms"]), n.properties.get("fingerprint", ""))
+            for n in batch.nodes.values() if set(n.labels) & set(INITIATIVES)]
+
+
+def add_overlap(batch: GraphBatch, report: LoadReport) -> None:
+    """SIMILAR_TO edges between overlapping initiatives, with the score and itemised reasons."""
+    stats: dict = {}
+    pairs = overlap_pairs(overlap_docs(batch), min_score=MIN_SCORE, top_k=TOP_K, stats=stats)
+    for p in pairs:
+        a = batch.nodes[p.a].properties
+        batch.add_relationship("SIMILAR_TO", p.a, p.b, source=a["source"], line=a["line"], score=p.score,
+                               reasons=json.dumps(p.reasons, sort_keys=True, ensure_ascii=False),
+                               exact_duplicate=p.exact_duplicate)
+    report.count("overlap_pairs", len(pairs))
+    report.count("overlap_comparisons", stats.get("comparisons", 0))

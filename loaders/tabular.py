@@ -1,0 +1,158 @@
+"""A coordinator's own sociale kaart: CSV files or one workbook, loaded on top of the bundled sources.
+
+    read_extra(path) -> ExtraDocument        a folder of CSVs, one CSV, or an .xlsx (sheets by name)
+    build_extra(doc, resolver, base) -> LoadResult
+    load_extra(path, resolver, base) -> LoadResult   both; the pipeline step for `load --extra`
+
+The format (columns, kinds, defaults) is declared in loaders/tabular_format.py and documented in
+docs/sociale-kaart-format.md. A file that cannot be read at all (wrong encoding, not a CSV, an
+unknown table) raises SourceError; a bad row becomes a RowError in `doc.errors` and a `row_error`
+warning in the report, and every other row still loads.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from armoedegraaf.errors import RowError, SourceError
+from graph.model import GraphBatch
+from loaders.report import LoadReport, LoadWarning
+from loaders.tabular_format import TABLES, Record, cell_text, parse_table
+
+ROW_ERROR = "row_error"  # the report's warning kind for a rejected row
+_TABLE_NAMES = ", ".join(f"{t}.csv" for t in TABLES)
+
+
+@dataclass
+class ExtraDocument:
+    name: str  # the file or folder name, for messages
+    records: dict[str, list[Record]] = field(default_factory=dict)  # table -> good rows
+    errors: list[RowError] = field(default_factory=list)  # every rejected row (parse and build)
+    files: dict[str, str] = field(default_factory=dict)  # table -> where it was read
+
+    def add_table(self, table: str, rows: list[list[Any]], file: str) -> None:
+        if table in self.files:
+            raise SourceError(f"the {table} table is given twice ({self.files[table]} and {file})", file=self.name)
+        records, errors = parse_table(rows, file, table)
+        self.records[table], self.files[table] = records, file
+        self.errors.extend(errors)
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+def read_extra(path: Path | str) -> ExtraDocument:
+    """Read a folder of table CSVs, one table CSV (named by its table), or a workbook with one sheet
+    per table. Raise SourceError when a file cannot be read as such."""
+    path = Path(path)
+    doc = ExtraDocument(path.name)
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
+        if not files:
+            raise SourceError(f"no table CSV in this folder; expected {_TABLE_NAMES}", file=str(path))
+        for file in files:
+            doc.add_table(_table_of(file.stem, file.name), read_csv_rows(file), file.name)
+    elif path.suffix.lower() == ".csv":
+        doc.add_table(_table_of(path.stem, path.name), read_csv_rows(path), path.name)
+    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        for sheet, rows in read_xlsx_rows(path).items():
+            doc.add_table(_table_of(sheet, f"{path.name}, sheet {sheet!r}"), rows, f"{path.name}#{sheet}")
+    elif path.suffix.lower() == ".xls":
+        raise SourceError("an old Excel .xls file: save it as .xlsx (or as CSV UTF-8)", file=path.name)
+    else:
+        raise SourceError(f"not a sociale-kaart file: give a folder of CSVs, a table CSV ({_TABLE_NAMES}) "
+                          "or an .xlsx workbook", file=path.name)
+    return doc
+
+
+def _table_of(name: str, where: str) -> str:
+    table = name.strip().lower()
+    if table not in TABLES:
+        raise SourceError(f"not a table of the sociale kaart; the tables are {', '.join(TABLES)}", file=where)
+    return table
+
+
+def read_csv_rows(path: Path) -> list[list[str]]:
+    """The rows of a UTF-8 CSV (with or without BOM), separated by ',' ';' or tab, whichever the
+    header uses: Excel in a Dutch locale writes ';'."""
+    data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        raise SourceError("an Excel workbook, not a CSV: name it .xlsx", file=path.name)
+    if b"\x00" in data[:4096]:
+        raise SourceError("a binary file, not a CSV", file=path.name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise SourceError(f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file as 'CSV UTF-8'",
+                          file=path.name, line=line) from exc
+    header = next((ln for ln in text.splitlines() if ln.strip()), "")
+    delimiter = max(",;\t", key=header.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        return [row for row in reader]
+    except csv.Error as exc:
+        raise SourceError(f"not a valid CSV: {exc}", file=path.name, line=reader.line_num) from exc
+
+
+def read_xlsx_rows(path: Path) -> dict[str, list[list[Any]]]:
+    """Every sheet's rows (cell values as the workbook holds them), by sheet name."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = openpyxl.load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
+        raise SourceError(f"not a readable .xlsx workbook ({exc})", file=path.name) from exc
+    try:
+        return {ws.title: [list(r) for r in ws.iter_rows(min_row=1, values_only=True)]
+                for ws in workbook.worksheets}
+    finally:
+        workbook.close()
+
+
+# -- building --------------------------------------------------------------------------------------
+
+def build_extra(doc: ExtraDocument, resolver, base: GraphBatch):
+    """The nodes and relationships of the document's good rows, on top of `base` (the bundled
+    sources' batch so far, which references may name). Rows rejected while building (an unknown
+    actor, a relationship the schema does not allow) join doc.errors. Returns a LoadResult whose
+    report holds one `row_error` warning per rejected row."""
+    from loaders.pipeline import LoadResult
+    from loaders.tabular_build import ExtraBuilder
+
+    builder = ExtraBuilder(doc, resolver, base)
+    batch = builder.build()
+    report = LoadReport()
+    for table, records in doc.records.items():
+        report.count(f"extra_{table}_rows", len(records) - builder.failed[table])
+    report.extend(builder.report)
+    for err in doc.errors:
+        report.warn(err.file or doc.name, err.row, ROW_ERROR, _message(err))
+    report.count("extra_rows_failed", len({(e.file, e.row) for e in doc.errors}))
+    return LoadResult(batch, report)
+
+
+def _message(err: RowError) -> str:
+    """The error without its file (the warning names it already)."""
+    text = str(err)
+    prefix = f"{err.file}: "
+    return text[len(prefix):] if err.file and text.startswith(prefix) else text
+
+
+def load_extra(path: Path | str, resolver, base: GraphBatch):
+    """The pipeline step for one extra path: read and build."""
+    return build_extra(read_extra(path), resolver, base)
+
+
+def row_errors(report: LoadReport) -> list[LoadWarning]:
+    """The rejected rows a load report holds (the CLI exits 1 when there are any)."""
+    return [w for w in report.warnings if w.kind == ROW_ERROR]
+
+
+__all__ = ["ExtraDocument", "read_extra", "build_extra", "load_extra", "row_errors", "read_csv_rows",
+           "read_xlsx_rows", "parse_table", "cell_text", "ROW_ERROR"]
