@@ -8,6 +8,7 @@ from typing import AsyncIterator
 
 from fastapi import FastAPI
 
+from api.cache import ResponseCache
 from api.errors import install_error_handlers
 from api.routes import actions, actors, meta, places, questions
 from api.routes import kaart
@@ -37,6 +38,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app = FastAPI(title="armoedegraaf", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     install_error_handlers(app)
+    app.add_middleware(ResponseCache)
     app.include_router(meta.router)
     app.include_router(actions.router)
     app.include_router(actors.router)

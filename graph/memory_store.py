@@ -31,6 +31,7 @@ class MemoryStore:
         self.graph = graph if graph is not None else nx.MultiDiGraph()
         self.path = path
         self._mtime = path.stat().st_mtime_ns if path is not None and path.exists() else None
+        self.version = 0  # bumped whenever the graph changes: answers cached for a version hold
 
     @classmethod
     def open(cls, data_dir: Path | None) -> "MemoryStore":
@@ -72,6 +73,7 @@ class MemoryStore:
             os.replace(tmp, self.path)
             self._mtime = self.path.stat().st_mtime_ns
         self.graph = work
+        self.version += 1
 
     # -- reads --------------------------------------------------------------------------------
     def counts(self) -> dict[str, dict[str, int]]:
@@ -97,6 +99,7 @@ class MemoryStore:
         if mtime != self._mtime:
             fresh = MemoryStore.open(self.path.parent)
             self.graph, self._mtime = fresh.graph, mtime
+            self.version += 1
 
     def ping(self) -> str:
         return f"networkx {nx.__version__}"

@@ -96,6 +96,20 @@ class TermWeights:
             df.update(set(terms))
             n += 1
         self.n, self.df = n, df
+        self._doc_vectors: dict[str, dict[str, float]] = {}
+        self._common: tuple[set[str], set[str]] | None = None
+
+    def common(self, docs: list["OverlapDoc"]) -> tuple[set[str], set[str]]:
+        """The ubiquitous actors and target groups of the corpus (computed once per TermWeights)."""
+        if self._common is None:
+            self._common = (_common(docs, "actors"), _common(docs, "target_groups"))
+        return self._common
+
+    def doc_vector(self, doc: "OverlapDoc") -> dict[str, float]:
+        """The vector of a corpus document, computed once per TermWeights (checks reuse it)."""
+        if doc.id not in self._doc_vectors:
+            self._doc_vectors[doc.id] = self.vector(doc.terms)
+        return self._doc_vectors[doc.id]
 
     def idf(self, term: str) -> float:
         return math.log((1 + self.n) / (1 + self.df.get(term, 0))) + 1.0
@@ -227,23 +241,30 @@ class OverlapMatch:
 
 
 def check_overlap(text: str, actors: Iterable[str], grondrecht: str | None, docs: list[OverlapDoc],
-                  analyzer: Analyzer, limit: int = 10) -> list[OverlapMatch]:
+                  analyzer: Analyzer, limit: int = 10, weights: TermWeights | None = None) -> list[OverlapMatch]:
     """Existing documents that a planned initiative (not in the corpus) would overlap, best first,
     with the same score and reasons as overlap_pairs. Linear in the documents sharing a term."""
     terms = analyzer.analyze(text)
     planned = OverlapDoc("(planned)", None, terms, set(actors), grondrecht, target_groups(terms),
                          text_fingerprint(text))
-    weights = TermWeights(d.terms for d in docs)
+    weights = weights or TermWeights(d.terms for d in docs)  # pass one in to reuse its document vectors
     vq = weights.vector(terms)
-    ignore_actors, ignore_groups = _common(docs, "actors"), _common(docs, "target_groups")
-    matches = []
+    ignore_actors, ignore_groups = weights.common(docs)
+    matches, cosines = [], []
     for d in docs:
         if planned.text_fingerprint and d.text_fingerprint == planned.text_fingerprint:
             reasons = {"exact_duplicate": {"contribution": 1.0, "fingerprint": d.text_fingerprint}}
             matches.append(OverlapMatch(d.id, d.code, 1.0, reasons, True))
             continue
-        if not vq.keys() & set(d.terms):
-            continue
-        score, reasons = score_pair(planned, d, vq, weights.vector(d.terms), ignore_actors, ignore_groups)
-        matches.append(OverlapMatch(d.id, d.code, score, reasons))
+        vd = weights.doc_vector(d)
+        cosine = sum(w * vd[t] for t, w in vq.items() if t in vd)
+        if cosine > 0:
+            cosines.append((cosine, d))
+    # Only the text part can separate most documents: score fully just those whose best possible
+    # score (text plus every other part at its maximum) reaches the limit-th best text part.
+    floor = sorted((WEIGHTS["text"] * c for c, _ in cosines), reverse=True)[limit - 1] if len(cosines) >= limit else 0
+    for cosine, d in cosines:
+        if WEIGHTS["text"] * cosine + (1 - WEIGHTS["text"]) + 1e-9 >= floor:
+            score, reasons = score_pair(planned, d, vq, weights.doc_vector(d), ignore_actors, ignore_groups)
+            matches.append(OverlapMatch(d.id, d.code, score, reasons))
     return sorted(matches, key=lambda m: (-m.score, m.id))[:limit]

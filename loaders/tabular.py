@@ -60,6 +60,8 @@ def read_extra(path: Path | str) -> ExtraDocument:
         doc.add_table(_table_of(path.stem, path.name), read_csv_rows(path), path.name)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         for sheet, rows in read_xlsx_rows(path).items():
+            if not any(cell_text(c) for row in rows for c in row):
+                continue  # an empty sheet ('Blad1' of a new workbook) holds nothing to load
             doc.add_table(_table_of(sheet, f"{path.name}, sheet {sheet!r}"), rows, f"{path.name}#{sheet}")
     elif path.suffix.lower() == ".xls":
         raise SourceError("an old Excel .xls file: save it as .xlsx (or as CSV UTF-8)", file=path.name)
@@ -105,7 +107,9 @@ def read_xlsx_rows(path: Path) -> dict[str, list[list[Any]]]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
+        # read_only streams the sheets (fast); it yields a blank row for every row the sheet skips,
+        # so that row numbers stay the sheet's.
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
         raise SourceError(f"not a readable .xlsx workbook ({exc})", file=path.name) from exc
     try:

@@ -184,20 +184,26 @@ def write_xlsx(result: ExportResult, path: Path) -> Path:
     """One workbook, a sheet per table; `line` as a number, everything else as text. The file's
     bytes depend on the content only (fixed timestamps), so an unchanged graph gives the same file."""
     import openpyxl
+    from openpyxl.cell import WriteOnlyCell
 
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
+    workbook = openpyxl.Workbook(write_only=True)  # streams rows: several times faster
     for table, rows in result.tables.items():
         sheet = workbook.create_sheet(table)
         names = [c.name for c in columns(table)]
         sheet.append(names)
         for row in rows:
-            sheet.append([row.get(n) if n == "line" else (cell(row.get(n)) or None) for n in names])
-        for cells in sheet.iter_rows(min_row=2):
-            for c in cells:  # text that starts with '=' is text, not a formula
-                if isinstance(c.value, str) and c.value.startswith("="):
-                    c.data_type = "s"
+            values = [row.get(n) if n == "line" else (cell(row.get(n)) or None) for n in names]
+            sheet.append([_text_cell(sheet, v, WriteOnlyCell) for v in values])
     return save_workbook(workbook, path)
+
+
+def _text_cell(sheet, value: Any, cell_type) -> Any:
+    """Text that starts with '=' stays text, not a formula."""
+    if isinstance(value, str) and value.startswith("="):
+        text = cell_type(sheet, value=value)
+        text.data_type = "s"
+        return text
+    return value
 
 
 def save_workbook(workbook, path: Path) -> Path:

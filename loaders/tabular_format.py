@@ -372,5 +372,21 @@ def render_markdown() -> str:
     return "\n".join(out)
 
 
-if __name__ == "__main__":
-    print(render_markdown(), end="")
+DOCS_BEGIN, DOCS_END = "<!-- columns:begin -->\n", "<!-- columns:end -->"
+
+
+def docs_with_tables(text: str) -> str:
+    """A document with the generated tables between its two markers."""
+    start, end = text.index(DOCS_BEGIN) + len(DOCS_BEGIN), text.index(DOCS_END)
+    return text[:start] + render_markdown() + text[end:]
+
+
+if __name__ == "__main__":  # python -m loaders.tabular_format [--update docs/sociale-kaart-format.md]
+    import sys
+    from pathlib import Path
+
+    if sys.argv[1:2] == ["--update"]:
+        target = Path(sys.argv[2])
+        target.write_text(docs_with_tables(target.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        print(render_markdown(), end="")

@@ -29,4 +29,5 @@ CASES: dict[str, list[dict]] = {
     "similar_pairs": [{}, {"min_score": 0.5, "limit": 50}, {"grondrecht": "08"},
                       {"node": "action:vapa-2015-2019:06_09_11"}, {"node": "nope"}],
     "initiative_vectors": [{}],
+    "repeated_fiches": [{}, {"grondrecht": "03"}, {"grondrecht": "05"}],
 }

@@ -81,3 +81,25 @@ def initiative_vectors(graph: nx.MultiDiGraph) -> Rows:
         rows.append({"id": n, "code": a.get("code"), "name": a.get("name"), "terms": list(a["terms"]),
                      "fingerprint": a.get("fingerprint", ""), "actors": actors, "grondrechten": rights})
     return sorted(rows, key=lambda r: r["id"])
+
+
+@query(
+    cypher="""
+    MATCH (a:Action) WHERE size(coalesce(a.duplicate_lines, [])) > 0
+      AND ($grondrecht IS NULL OR EXISTS { (a)-[:TARGETS]->(:Grondrecht {code: $grondrecht}) })
+    RETURN a.id AS id, a.code AS code, a.line AS line, a.source AS source, a.duplicate_lines AS duplicate_lines
+    ORDER BY id
+    """,
+)
+def repeated_fiches(graph: nx.MultiDiGraph, grondrecht: str | None = None) -> Rows:
+    """Actions whose fiche the document prints more than once (the parser keeps the first)."""
+    rows = []
+    for n, a in graph.nodes(data=True):
+        if "Action" not in a["labels"] or not a.get("duplicate_lines"):
+            continue
+        if grondrecht is not None and not any(d["type"] == "TARGETS" and graph.nodes[e].get("code") == grondrecht
+                                              for _, e, d in graph.out_edges(n, data=True)):
+            continue
+        rows.append({"id": n, "code": a.get("code"), "line": a["line"], "source": a["source"],
+                     "duplicate_lines": list(a["duplicate_lines"])})
+    return sorted(rows, key=lambda r: r["id"])

@@ -9,7 +9,7 @@ from armoedegraaf.errors import InvalidParameter
 from graph.questions.actions import DEFAULT_PLAN, action_detail
 from graph.questions.actors import check_grondrecht
 from graph.schema import load_schema
-from graph.similarity import OverlapDoc, check_overlap, target_groups
+from graph.similarity import OverlapDoc, TermWeights, check_overlap, target_groups
 from graph.store import Store
 from graph.text import default_analyzer
 
@@ -55,13 +55,11 @@ def overlap(store: Store, min_score: float = 0.3, grondrecht: str | None = None,
 def repeated_fiches(store: Store, grondrecht: str | None = None) -> list[dict[str, Any]]:
     """Fiches the plan prints more than once, identical: exact duplicates of themselves."""
     out = []
-    page = store.run("actions", plan=DEFAULT_PLAN, grondrecht=grondrecht, limit=1000, offset=0)[0]["items"]
-    for item in page:
-        node = store.get_node(item["id"])["properties"]
-        for dup in node.get("duplicate_lines", []):
-            out.append({"a": {"id": item["id"], "code": item["code"], "line": node["line"]},
-                        "b": {"id": item["id"], "code": item["code"], "line": dup}, "score": 1.0,
-                        "exact_duplicate": True, "source": node["source"],
+    for row in store.run("repeated_fiches", grondrecht=grondrecht):
+        for dup in row["duplicate_lines"]:
+            out.append({"a": {"id": row["id"], "code": row["code"], "line": row["line"]},
+                        "b": {"id": row["id"], "code": row["code"], "line": dup}, "score": 1.0,
+                        "exact_duplicate": True, "source": row["source"],
                         "reasons": {"exact_duplicate": {"contribution": 1.0,
                                                         "note": f"block repeated at line {dup}, identical"}}})
     return out
@@ -75,6 +73,26 @@ def similar(store: Store, code: str, plan: str = DEFAULT_PLAN, limit: int = 10) 
     return {"action": {"id": action["id"], "code": code, "title": action["title"]}, "similar": similar_to}
 
 
+_DOCS: dict[tuple[int, Any], tuple[list[OverlapDoc], dict[str, str], TermWeights]] = {}
+
+
+def _initiatives(store: Store) -> tuple[list[OverlapDoc], dict[str, str], TermWeights]:
+    """The stored initiatives as overlap documents; kept per store version where the store has one."""
+    version = getattr(store, "version", None)
+    key = (id(store), version)
+    if version is not None and key in _DOCS:
+        return _DOCS[key]
+    rows = store.run("initiative_vectors")
+    docs = [OverlapDoc(r["id"], r["code"], r["terms"], set(r["actors"]),
+                       r["grondrechten"][0] if r["grondrechten"] else None, target_groups(r["terms"]),
+                       r["fingerprint"]) for r in rows]
+    result = (docs, {r["id"]: r["name"] for r in rows}, TermWeights(d.terms for d in docs))
+    if version is not None:
+        _DOCS.clear()  # one version at a time is all a server needs
+        _DOCS[key] = result
+    return result
+
+
 def check(store: Store, text: str, actors: list[str] | None = None, grondrecht: str | None = None,
           limit: int = 10) -> dict[str, Any]:
     """Existing initiatives a planned one would duplicate, with the itemised reasons."""
@@ -82,11 +100,7 @@ def check(store: Store, text: str, actors: list[str] | None = None, grondrecht: 
         raise InvalidParameter("text", "describe the planned initiative in a few words at least")
     if grondrecht is not None:
         check_grondrecht(grondrecht)
-    rows = store.run("initiative_vectors")
-    docs = [OverlapDoc(r["id"], r["code"], r["terms"], set(r["actors"]),
-                       r["grondrechten"][0] if r["grondrechten"] else None, target_groups(r["terms"]),
-                       r["fingerprint"]) for r in rows]
-    names = {r["id"]: r["name"] for r in rows}
-    matches = check_overlap(text, actors or [], grondrecht, docs, default_analyzer(), limit)
+    docs, names, weights = _initiatives(store)
+    matches = check_overlap(text, actors or [], grondrecht, docs, default_analyzer(), limit, weights)
     return {"matches": [{"id": m.id, "code": m.code, "name": names[m.id], "score": m.score,
                          "exact_duplicate": m.exact_duplicate, "reasons": m.reasons} for m in matches]}
