@@ -9,7 +9,7 @@ from typing import AsyncIterator
 from fastapi import FastAPI
 
 from api.cache import ResponseCache
-from api.errors import install_error_handlers
+from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.routes import actions, actors, meta, places, questions
 from api.routes import kaart
 from armoedegraaf import __version__
@@ -39,10 +39,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.settings = settings
     install_error_handlers(app)
     app.add_middleware(ResponseCache)
-    app.include_router(meta.router)
-    app.include_router(actions.router)
-    app.include_router(actors.router)
-    app.include_router(places.router)
-    app.include_router(questions.router)
-    app.include_router(kaart.router)
+    app.include_router(meta.router, responses=ERROR_RESPONSES)
+    app.include_router(actions.router, responses=ERROR_RESPONSES)
+    app.include_router(actors.router, responses=ERROR_RESPONSES)
+    app.include_router(places.router, responses=ERROR_RESPONSES)
+    app.include_router(questions.router, responses=ERROR_RESPONSES)
+    app.include_router(kaart.router, responses=ERROR_RESPONSES)
     return app

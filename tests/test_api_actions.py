@@ -73,6 +73,7 @@ def test_filters(client):
 @pytest.mark.parametrize("path,params,status,word", [
     ("/actions/99_99_99", {}, 404, "99_99_99"),
     ("/actions/nonsense", {}, 422, "code"),
+    ("/actions/01_01_01", {"plan": " "}, 422, "plan"),
     ("/actions", {"grondrecht": "11"}, 422, "grondrecht"),
     ("/actions", {"minister": "minister:nobody"}, 404, "minister"),
     ("/actions", {"actor": "org:nobody"}, 404, "actor"),

@@ -56,7 +56,9 @@ def shared_grondrecht(
 
 
 @router.get("/matrix/actor-grondrecht", summary="Actors × grondrechten (JSON, or CSV with format=csv)",
-            response_model=None)
+            response_model=None,
+            responses={200: {"content": {"application/json": {}, "text/csv": {"schema": {"type": "string"}}},
+                             "description": "the matrix"}})
 def matrix(
     store: StoreDep,
     format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",

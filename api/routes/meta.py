@@ -21,7 +21,8 @@ def health(store: StoreDep) -> Any:
         counts = store.counts()
     except StoreUnavailable as exc:
         return JSONResponse(status_code=503, content={
-            "status": "unavailable", "backend": store.backend, "reachable": False, "detail": str(exc)})
+            "status": "unavailable", "backend": store.backend, "reachable": False, "detail": str(exc),
+            "error": type(exc).__name__})
     return {"status": "ok", "backend": store.backend, "reachable": True, "version": version, "counts": counts}
 
 

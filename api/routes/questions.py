@@ -29,8 +29,9 @@ def search_route(
     q: Annotated[str, Query(min_length=1, max_length=500, description="what to look for")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     type: Annotated[str | None, Query(description="action, project or actor (default: all)")] = None,
+    plan: Annotated[str | None, Query(description="only actions of this plan, e.g. 'VAPA 2015-2019'")] = None,
 ) -> dict[str, Any]:
-    return search.search(store, q, limit, type)
+    return search.search(store, q, limit, type, plan)
 
 
 @router.get("/overlap", summary="Pairs of overlapping initiatives with itemised reasons; exact duplicates first")
@@ -55,6 +56,11 @@ class PlannedInitiative(BaseModel):
     limit: int = Field(default=10, ge=1, le=100)
 
 
-@router.post("/overlap/check", summary="Would a planned initiative duplicate an existing one?")
+class BadRequest(BaseModel):
+    detail: str
+
+
+@router.post("/overlap/check", summary="Would a planned initiative duplicate an existing one?",
+             responses={400: {"model": BadRequest, "description": "the body is not JSON"}})
 def check_route(store: StoreDep, planned: PlannedInitiative) -> dict[str, Any]:
     return search.check(store, planned.text, planned.actors, planned.grondrecht, planned.limit)

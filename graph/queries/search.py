@@ -32,7 +32,7 @@ def _distinct(terms: list[str]) -> list[str]:
 
 
 def _cypher_params(params: dict[str, Any]) -> dict[str, Any]:
-    return {"terms": _distinct(params["terms"]), "labels": list(params["labels"]),
+    return {"terms": _distinct(params["terms"]), "labels": list(params["labels"]), "plan": params.get("plan"),
             "limit": int(params["limit"]), "k1": K1, "b": B, "decimals": DECIMALS}
 
 
@@ -60,6 +60,7 @@ def bm25_term(tf: int, df: int, n: int, dl: float, avgdl: float) -> float:
     cypher="""
     MATCH (n) WHERE n.terms IS NOT NULL
       AND (size($labels) = 0 OR any(l IN labels(n) WHERE l IN $labels))
+      AND ($plan IS NULL OR n.plan = $plan)
     WITH collect(n) AS docs
     WITH docs, size(docs) AS N, toFloat(reduce(s = 0, d IN docs | s + size(d.terms))) AS total
     WHERE N > 0 AND size($terms) > 0 AND $limit > 0
@@ -79,12 +80,14 @@ def bm25_term(tf: int, df: int, n: int, dl: float, avgdl: float) -> float:
     shape=_shape,
     cypher_params=_cypher_params,
 )
-def search_terms(graph: nx.MultiDiGraph, terms: list[str], labels: list[str], limit: int) -> Rows:
+def search_terms(graph: nx.MultiDiGraph, terms: list[str], labels: list[str], limit: int,
+                 plan: str | None = None) -> Rows:
     """Nodes with a `terms` property (and one of `labels`; any when empty) ranked by BM25 against
     the analysed query `terms`; at most `limit` rows, best first, ties by id."""
     wanted = set(labels)
     docs = [(nid, attrs) for nid, attrs in graph.nodes(data=True)
-            if attrs.get("terms") is not None and (not wanted or wanted & set(attrs["labels"]))]
+            if attrs.get("terms") is not None and (not wanted or wanted & set(attrs["labels"]))
+            and (plan is None or attrs.get("plan") == plan)]
     query_terms = _distinct(terms)
     if not docs or not query_terms or limit <= 0:
         return []

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from armoedegraaf.errors import InvalidParameter, NotFound
+from armoedegraaf.errors import InvalidParameter, NotFound, SchemaError
 from graph.model import node_id
 from graph.store import Store
 
@@ -56,7 +56,12 @@ def action_detail(store: Store, code: str, plan: str = DEFAULT_PLAN) -> dict[str
     as_written and the line that states it) and the actions it refers to."""
     if plan == DEFAULT_PLAN and not _CODE.match(code):
         raise InvalidParameter("code", f"an action code like 05_02_06 is expected, got {code!r}")
-    aid = node_id("Action", plan, code)
+    if not plan.strip() or not code.strip():
+        raise InvalidParameter("plan" if not plan.strip() else "code", "must not be empty")
+    try:
+        aid = node_id("Action", plan, code)
+    except SchemaError:  # nothing of the key survives slugging: no action can have it
+        raise NotFound(f"no action {code} in {plan}") from None
     try:
         node = store.get_node(aid)
     except NotFound:

@@ -29,14 +29,14 @@ def _type_of(labels: list[str]) -> str:
     return "action" if "Action" in labels else "project" if "Project" in labels else "actor"
 
 
-def search(store: Store, q: str, limit: int = 10, type_: str | None = None) -> dict[str, Any]:
+def search(store: Store, q: str, limit: int = 10, type_: str | None = None, plan: str | None = None) -> dict[str, Any]:
     """Ranked results with the query terms each matched (Dutch analysis: stems, compounds, accents)."""
     if not q.strip():
         raise InvalidParameter("q", "give something to search for")
     terms = default_analyzer().analyze(q)
     if not 1 <= limit <= 100:
         raise InvalidParameter("limit", f"must be between 1 and 100, got {limit}")
-    rows = store.run("search_terms", terms=terms, labels=_labels(type_), limit=limit)
+    rows = store.run("search_terms", terms=terms, labels=_labels(type_), limit=limit, plan=plan)
     results = [{"id": r["id"], "type": _type_of(r["labels"]), "labels": r["labels"], "name": r["name"],
                 "code": r["code"], "score": r["score"], "matched": r["matched"]} for r in rows]
     return {"q": q, "terms": list(dict.fromkeys(terms)), "results": results}
