@@ -34,6 +34,8 @@ def test_action_detail_has_every_field(client):
     assert a["title"].startswith("Geletterdheidsondersteuning van ouders")
     assert a["grondrecht"] == {"code": "05", "name": "onderwijs"}
     assert a["minister"]["name"] == "Hilde Crevits"
+    assert a["minister"]["evidence"]["decided_by"] == "code_segment_confirmed_by_cabinet"
+    assert a["minister"]["evidence"]["responsible_cabinets"][0]["line"] == 11045
     assert [m["year"] for m in a["milestones"]] == ["2015", "2017", "2019"]
     assert a["budget"]["text"].startswith("- Het kabinet engageert zich")
     assert a["evaluation_indicator"].startswith("Bij tussentijdse en eindrapportering")
@@ -51,6 +53,14 @@ def test_budget_amounts_and_references(client):
     replaced = client.get("/actions/06_09_11").json()
     assert replaced["replaced_by"] == "06_09_17"
     assert any(r["code"] == "06_09_17" for r in replaced["refers_to"])
+
+
+def test_the_minister_follows_the_evidence_not_the_header(client):
+    # 00_01_03 is coded for minister 01, but its responsible cabinet is Armoedebestrijding (Homans).
+    m = client.get("/actions/00_01_03").json()["minister"]
+    assert m["name"] == "Liesbeth Homans" and m["evidence"]["decided_by"] == "responsible_cabinet"
+    # The header numbers Vandeurzen 08; the codes use 06 for all WVG fiches.
+    assert client.get("/actions/04_06_01").json()["minister"]["name"] == "Jo Vandeurzen"
 
 
 def test_repeated_fiche_is_kept_once_with_its_repeat(client):

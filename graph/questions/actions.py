@@ -72,8 +72,7 @@ def action_detail(store: Store, code: str, plan: str = DEFAULT_PLAN) -> dict[str
         "id": aid, "code": props.get("code"), "title": props.get("title"), "plan": props.get("plan"),
         "grondrecht": _one(links, "TARGETS", "Grondrecht", lambda n: {"code": n["properties"]["code"],
                                                                       "name": n["properties"]["name"]}),
-        "minister": _one(links, "RESPONSIBLE_FOR", "Minister", lambda n: {"id": n["id"],
-                                                                          "name": n["properties"]["name"]}),
+        "minister": _minister(links),
         "budget": {"text": props.get("budget_text"), "amounts_eur": props.get("budget_amounts_eur", [])},
         "evaluation_indicator": props.get("evaluation_indicator"),
         "summary": props.get("summary"),
@@ -91,6 +90,16 @@ def _one(links: list[dict[str, Any]], rel_type: str, label: str, shape: Any) -> 
     for row in links:
         if row["rel"]["type"] == rel_type and label in row["node"]["labels"]:
             return shape(row["node"])
+    return None
+
+
+def _minister(links: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The responsible minister, with the evidence that decided it (code segment, cabinets named)."""
+    for row in links:
+        if row["rel"]["type"] == "RESPONSIBLE_FOR" and "Minister" in row["node"]["labels"]:
+            note = row["rel"]["properties"].get("note")
+            return {"id": row["node"]["id"], "name": row["node"]["properties"]["name"],
+                    "evidence": json.loads(note) if note else None}
     return None
 
 
