@@ -35,7 +35,6 @@ from graph.text import TEXT_FIELDS, default_analyzer, document_terms, document_t
 
 SOURCES = ROOT / "data" / "sources"
 FIXTURES = ROOT / "tests" / "fixtures"
-ACTOR_RELS = {"INVOLVED_IN", "RESPONSIBLE_FOR", "LEADS"}
 
 
 @dataclass
@@ -59,16 +58,11 @@ class Action:
 
 def load_actions() -> tuple[list[Action], GraphBatch]:
     """The actions with their properties, actor ids and grondrecht, from the load pipeline's batch."""
+    from loaders.enrich import actors_and_rights
     from loaders.pipeline import build_graph
 
     batch = build_graph(SOURCES, only=["004"]).batch
-    actors: dict[str, set[str]] = {}
-    rights: dict[str, str] = {}
-    for rel in batch.relationships.values():
-        if rel.type in ACTOR_RELS and rel.properties.get("role") != "minister":
-            actors.setdefault(rel.end, set()).add(rel.start)
-        elif rel.type == "TARGETS":
-            rights[rel.start] = rel.end
+    actors, rights = actors_and_rights(batch)
     actions = []
     for node in batch.nodes.values():
         if "Action" in node.labels:

@@ -19,8 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the table lives with the resolver, which imports this module
-    from loaders.resolve import AliasTable, Span
+if TYPE_CHECKING:  # the alias table imports this module
+    from loaders.alias_table import AliasTable, Span
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def split_actor_field(text: str, line: int, lines: list[int] | None = None, *,
     Placeholders ('-', '/', 'Nog te bepalen', 'NVT', 'Ja', ...) give no mention; a piece that reads as
     a sentence gives only the known names inside it."""
     if table is None:
-        from loaders.resolve import default_table
+        from loaders.alias_table import default_table
         table = default_table()
     if is_placeholder(text):
         return []
@@ -299,7 +299,7 @@ def extract_organisations(text: str, line: int, lines: list[int] | None = None, 
     once. A short list item that is a typo of a known name ('Federeatie voor basiseducatie') counts
     as that name, rather than the shorter known name inside it."""
     if table is None:
-        from loaders.resolve import default_table
+        from loaders.alias_table import default_table
         table = default_table()
     starts = _line_starts(text)
     found = [(s.start, s.end, s.key) for s in table.find(text, prose=True)]

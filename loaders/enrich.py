@@ -33,7 +33,8 @@ def add_search_terms(batch: GraphBatch) -> None:
             node.properties["terms"] = analyzer.analyze(" ".join(dict.fromkeys(names)))
 
 
-def overlap_docs(batch: GraphBatch) -> list[OverlapDoc]:
+def actors_and_rights(batch: GraphBatch) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """Per initiative: the actors working on it (ministers aside) and its (first) grondrecht."""
     actors: dict[str, set[str]] = {}
     rights: dict[str, str] = {}
     for rel in batch.relationships.values():
@@ -41,6 +42,11 @@ def overlap_docs(batch: GraphBatch) -> list[OverlapDoc]:
             actors.setdefault(rel.end, set()).add(rel.start)
         elif rel.type == "TARGETS":
             rights.setdefault(rel.start, rel.end)
+    return actors, rights
+
+
+def overlap_docs(batch: GraphBatch) -> list[OverlapDoc]:
+    actors, rights = actors_and_rights(batch)
     return [OverlapDoc(n.id, n.properties.get("code"), n.properties["terms"], actors.get(n.id, set()),
                        rights.get(n.id), target_groups(n.properties["terms"]), n.properties.get("fingerprint", ""))
             for n in batch.nodes.values() if set(n.labels) & set(INITIATIVES)]

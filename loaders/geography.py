@@ -23,9 +23,7 @@ from graph.model import GraphBatch
 DATA_FILE = Path(__file__).resolve().parent / "data" / "geography.yaml"
 # The provenance `source` of every geography node: the curated file, by its repository path.
 SOURCE = "loaders/data/geography.yaml"
-# Properties this module writes that graph/schema.yaml does not declare yet (for the lead to add).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the file is read often
-SCHEMA_ADDITIONS = {"Municipality": {"sections": "list[str]", "merged_into": "str"}}
 
 
 @dataclass(frozen=True)

@@ -25,19 +25,12 @@ from typing import Any
 
 import yaml
 
-from armoedegraaf.errors import SourceError
 from graph.model import GraphBatch
 from loaders.handbook_text import first_sentences, join_lines, repair_ligatures
 from loaders.local_graph import (Fact, GeographyLike, ResolverLike, check_evidence, link_actor,
                                  municipality_node, services)
 from loaders.report import LoadReport
-
-# What this module writes that graph/schema.yaml does not declare yet (for the lead to add).
-SCHEMA_ADDITIONS: dict[str, Any] = {
-    "properties": {"Project": {"name_source": "str", "grondrechten": "list[str]", "municipality": "str",
-                               "municipalities": "list[str]", "municipality_as_written": "str", "region": "str"}},
-    "relationships": {"TARGETS": {"from": ["Project"]}},
-}
+from loaders.source_text import read_source_text
 
 
 # ---- records ------------------------------------------------------------------------------------
@@ -209,11 +202,7 @@ def parse_handbook(text: str, file: str, curated: dict[str, Any] | None = None,
 
 def read_handbook(path: Path) -> HandbookDocument:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(f"cannot read the handbook: {exc}", file=path.name) from exc
-    return parse_handbook(text, path.name)
+    return parse_handbook(read_source_text(path, "the handbook"), path.name)
 
 
 def load_handbook(path: Path, resolver: ResolverLike | None = None):

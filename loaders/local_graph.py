@@ -1,17 +1,16 @@
 """Shared graph steps of the loaders of the small local sources (000 local teams, 001 handbook,
 003 Opgroeien plan): curated facts and their evidence check, actors through the resolver, places
-through the geography, and the schema additions these loaders still wait for.
+through the geography.
 """
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from armoedegraaf.errors import SourceError
 from graph.model import GraphBatch
-from graph.schema import Schema, load_schema, parse_schema
+from loaders.actor_nodes import add_actor
 from loaders.report import LoadReport
 
 
@@ -62,15 +61,6 @@ def services(resolver: ResolverLike | None, geography: GeographyLike | None) -> 
     return resolver, geography
 
 
-def add_actor(batch: GraphBatch, res: Any, *, source: str, line: int, as_written: str) -> str:
-    """The node of a resolved actor (and PART_OF its parent, if the resolver knows one)."""
-    nid = batch.add_node(res.label, res.key, source=source, line=line, name=res.name, names=[as_written])
-    if getattr(res, "parent", None) is not None:
-        parent = add_actor(batch, res.parent, source=source, line=line, as_written=res.parent.name)
-        batch.add_relationship("PART_OF", nid, parent, source=source, line=line)
-    return nid
-
-
 def resolve_actor(batch: GraphBatch, resolver: ResolverLike, fact: Fact, report: LoadReport) -> str | None:
     """The node of the actor a fact names; None (with a warning) when it names no single actor."""
     res = resolver.resolve(fact.lookup, role="other", source=fact.file, line=fact.line)
@@ -99,17 +89,3 @@ def municipality_node(batch: GraphBatch, geography: GeographyLike, fact: Fact, r
         report.warn(fact.file, fact.line, "unknown_municipality", f"{fact.as_written!r} is no known municipality")
         return None
     return batch.add_node("Municipality", found.name, source=fact.file, line=fact.line, name=found.name)
-
-
-def schema_with_additions(*additions: dict[str, Any]) -> Schema:
-    """The product schema plus pending additions ({'properties': {label: {prop: type}},
-    'relationships': {type: {'from': [...], 'to': [...]}}}); a no-op once schema.yaml has them."""
-    raw = copy.deepcopy(load_schema().raw)
-    for add in additions:
-        for label, props in add.get("properties", {}).items():
-            raw["labels"][label].setdefault("properties", {}).update(props)
-        for rel, ends in add.get("relationships", {}).items():
-            for end in ("from", "to"):
-                raw["relationships"][rel][end] = list(dict.fromkeys([*raw["relationships"][rel][end],
-                                                                     *ends.get(end, [])]))
-    return parse_schema(raw)

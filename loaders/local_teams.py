@@ -23,6 +23,7 @@ from armoedegraaf.errors import SourceError
 from graph.model import GraphBatch
 from loaders.local_graph import Fact, GeographyLike, ResolverLike, link_actor, resolve_actor, services
 from loaders.report import LoadReport
+from loaders.source_text import read_source_text
 
 # The answer names the plan without its period ('het Vlaams Actieplan Armoedebestrijding', 'de
 # lopende beleidstermijn', written in 2021). That is the VAPA 2020-2024, but the source does not say
@@ -30,11 +31,6 @@ from loaders.report import LoadReport
 PLAN = "Vlaams Actieplan Armoedebestrijding (lopende beleidstermijn, 2021)"
 # The source numbers nothing; these codes are generated: OG<year of the document>-<nn>.
 MEASURE_CODE, CALL_CODE = "OG21-01", "OG21-02"
-
-SCHEMA_ADDITIONS: dict[str, Any] = {
-    "properties": {"LocalTeam": {"province": "str"},
-                   "Action": {"budget": "json", "code_generated": "bool"}},
-}
 
 _UNITS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
 _TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16,
@@ -180,11 +176,7 @@ def parse_local_teams(text: str, file: str) -> LocalTeamsDocument:
 
 def read_local_teams(path: Path) -> LocalTeamsDocument:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(f"cannot read the answer on local teams: {exc}", file=path.name) from exc
-    return parse_local_teams(text, path.name)
+    return parse_local_teams(read_source_text(path, "the answer on local teams"), path.name)
 
 
 def load_local_teams(path: Path, resolver: ResolverLike | None = None):

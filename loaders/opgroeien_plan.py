@@ -23,27 +23,19 @@ from rapidfuzz import fuzz
 
 from armoedegraaf.errors import SourceError
 from graph.model import GraphBatch
+from loaders.actor_nodes import add_actor
 from loaders.actors import extract_organisations
 from loaders.handbook_text import first_sentences, join_lines
-from loaders.local_graph import Fact, GeographyLike, ResolverLike, add_actor, link_actor, services
+from loaders.local_graph import Fact, GeographyLike, ResolverLike, link_actor, services
 from loaders.opgroeien_slides import (Item, Slide, items_of, parse_milestones, read_overview, read_section3,
                                       read_toetsen, section_starts)
 from loaders.report import LoadReport
+from loaders.source_text import read_source_text
 
 PLAN = "Armoedeplan Opgroeien"
 DT_PLAN = "Vlaams Actieplan Dak- en Thuisloosheid"
 CODE, DT_CODE = "OG25-{:02d}", "OG25-DT-{:02d}"
 VAPA_MATCH = 75  # token_set_ratio an overview item needs to be the same action
-
-SCHEMA_ADDITIONS: dict[str, Any] = {
-    "properties": {
-        "Plan": {"milestones": "json", "policy_lines": "list[str]", "afdelingen": "list[str]",
-                 "armoedetoetsen": "list[str]"},
-        "Action": {"code_generated": "bool", "policy_line": "str", "afdeling": "str", "in_vapa": "bool",
-                   "vapa_line": "int"},
-    },
-    "relationships": {"INVOLVED_IN": {"to": ["Plan"]}},
-}
 
 
 @dataclass
@@ -114,11 +106,7 @@ def parse_opgroeien_plan(text: str, file: str) -> OpgroeienPlanDocument:
 
 def read_opgroeien_plan(path: Path) -> OpgroeienPlanDocument:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(f"cannot read the Opgroeien slides: {exc}", file=path.name) from exc
-    return parse_opgroeien_plan(text, path.name)
+    return parse_opgroeien_plan(read_source_text(path, "the Opgroeien slides"), path.name)
 
 
 def load_opgroeien_plan(path: Path, resolver: ResolverLike | None = None):

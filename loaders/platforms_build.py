@@ -9,21 +9,11 @@ import json
 from typing import Any, Callable
 
 from graph.model import GraphBatch
+from loaders.actor_nodes import add_actor
 from loaders.geography import Geography, build_geography, default_geography
 from loaders.platforms import PlatformRecord, PlatformsDocument
 
 CALL = "Kinderen eerst"
-# Properties this module writes that graph/schema.yaml does not declare yet (for the lead to add).
-SCHEMA_ADDITIONS = {
-    "Platform": {"region": "str", "province": "str", "municipality": "str", "section": "str",
-                 "flemish_subsidy": "bool", "lead": "str",
-                 "roles": "list[str]", "roles_evidence": "list[int]",
-                 "tasks": "list[str]", "tasks_evidence": "list[int]", "task_activities": "list[str]",
-                 "partner_categories": "list[str]", "partner_categories_evidence": "list[int]",
-                 "good_practices": "list[str]", "good_practices_evidence": "list[int]",
-                 "evidence": "json"},
-    "Plan": {"budget_eur": "float"},
-}
 _LISTS = ("roles", "roles_evidence", "tasks", "tasks_evidence", "task_activities", "partner_categories",
           "partner_categories_evidence", "good_practices", "good_practices_evidence")
 
@@ -84,16 +74,6 @@ def _platform_node(batch: GraphBatch, p: PlatformRecord, file: str) -> str:
     return batch.add_node("Platform", p.name, source=file, line=p.line, name=p.name, **props)
 
 
-def _actor(batch: GraphBatch, res, as_written: str, file: str, line: int) -> str:
-    """The resolved actor's node (and its parent's, PART_OF), first cited where this source names it."""
-    aid = batch.add_node(res.label, res.key, source=file, line=line, name=res.name,
-                         names=list(dict.fromkeys([res.name, as_written])))
-    if res.parent is not None:
-        parent = _actor(batch, res.parent, res.parent.name, file, line)
-        batch.add_relationship("PART_OF", aid, parent, source=file, line=line)
-    return aid
-
-
 def _lead(batch, p: PlatformRecord, pid: str, muni_id: str, resolve, file: str, doc) -> None:
     if p.lead_kind is None:
         doc.report.warn(file, p.line, "no_lead", f"{p.name}: no lead organisation")
@@ -105,7 +85,7 @@ def _lead(batch, p: PlatformRecord, pid: str, muni_id: str, resolve, file: str, 
     if res is None:
         doc.report.warn(file, p.lead_line or p.line, "unresolved_lead", f"{p.name}: {wanted!r} names no actor")
         return
-    lid = _actor(batch, res, p.lead_as_written, file, p.lead_line or p.line)
+    lid = add_actor(batch, res, p.lead_as_written, file, p.lead_line or p.line)
     batch.add_relationship("LEADS", lid, pid, source=file, line=p.lead_line or p.line, as_written=p.lead_as_written)
     if p.lead_kind == "OCMW":
         batch.add_relationship("LOCATED_IN", lid, muni_id, source=file, line=p.lead_line or p.line)
@@ -116,7 +96,7 @@ def _partner(batch, p: PlatformRecord, pid: str, partner, resolve, file: str, ge
     if res is None:
         doc.report.warn(file, partner.line, "unresolved_partner", f"{p.name}: {partner.as_written!r} names no actor")
         return
-    aid = _actor(batch, res, partner.as_written, file, partner.line)
+    aid = add_actor(batch, res, partner.as_written, file, partner.line)
     note = f"confidence {partner.confidence}" + (f": {partner.note}" if partner.note else "")
     batch.add_relationship("PARTNER_OF", aid, pid, source=file, line=partner.line, as_written=partner.as_written,
                            note=note)

@@ -15,6 +15,7 @@ from pathlib import Path
 from armoedegraaf.errors import SourceError
 from loaders.budget import parse_budget_amounts
 from loaders.report import LoadReport
+from loaders.source_text import read_source_text
 from loaders.vapa_blocks import FIELDS, LABEL_NAMES, parse_block
 from loaders.vapa_fields import (
     ActionRecord, Artefact, FieldValue, Line, Mention, Milestone, draft_comment_lines, find_cabinet_mentions,
@@ -75,11 +76,7 @@ _BARE_URL = re.compile(r"^\s*(?:https?://|www\.)\S+$")
 
 def read_vapa(path: str | Path) -> VapaDocument:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(f"cannot read the action plan: {exc}", file=path.name) from exc
-    return parse_vapa(text, path.name)
+    return parse_vapa(read_source_text(path, "the action plan"), path.name)
 
 
 def parse_vapa(text: str, file: str) -> VapaDocument:

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import GraphBatch
+from loaders.actor_nodes import add_actor
 from loaders.actors import Mention, extract_organisations, is_placeholder, split_actor_field
 from loaders.report import LoadReport
-from loaders.resolve import Resolution, Resolver
+from loaders.resolve import Resolver
 from loaders.vapa import VapaDocument, read_vapa
 from loaders.vapa_fields import ActionRecord, FieldValue
 
@@ -191,13 +192,3 @@ def _add_actors(ctx: VapaContext, a: ActionRecord, aid: str, mentions: dict[str,
             if res.label == "Cabinet" and res.minister and res.minister in ctx.ministers:
                 ctx.batch.add_relationship("PART_OF", actor, ctx.ministers[res.minister], source=ctx.file,
                                            line=mention.line, note="kabinet of the minister")
-
-
-def add_actor(batch: GraphBatch, res: Resolution, as_written: str, source: str, line: int) -> str:
-    """The node of a resolved actor (and its parents, PART_OF), with the spelling met here."""
-    names = list(dict.fromkeys([res.name, " ".join(as_written.split())]))
-    actor = batch.add_node(res.label, res.key, source=source, line=line, name=res.name, names=names)
-    if res.parent is not None:
-        parent = add_actor(batch, res.parent, res.parent.name, source, line)
-        batch.add_relationship("PART_OF", actor, parent, source=source, line=line)
-    return actor

@@ -102,3 +102,23 @@ def loaded_store(request, seed_load, loaded_memory):
         neo.replace(seed_load.batch)
         _NEO4J_HOLDS_SEED["loaded"] = True
     return neo
+
+
+# The seed document of a loader's test module. The module names its file in data/sources/ (FILE)
+# and its loader, LOADER = (read_*, build_*): `doc` is that file read once per module, `batch` that
+# document built with the product's resolver and geography. A module's own `doc` or `batch`
+# fixture overrides these.
+
+@pytest.fixture(scope="module")
+def doc(request):
+    read, _ = request.module.LOADER
+    return read(SOURCES / request.module.FILE)
+
+
+@pytest.fixture(scope="module")
+def batch(request, doc):
+    from loaders.geography import default_geography
+    from loaders.resolve import Resolver
+
+    _, build = request.module.LOADER
+    return build(doc, Resolver(), default_geography())

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 
 from armoedegraaf.errors import SourceError
-from graph.schema import load_schema, parse_schema
-from loaders.geography import (DATA_FILE, SCHEMA_ADDITIONS, SOURCE, Municipality, build_geography, default_geography,
+from loaders.geography import (DATA_FILE, SOURCE, Municipality, build_geography, default_geography,
                                lookup_municipality, normalise, parse_geography)
-
-
-def schema_with(*additions: dict[str, dict[str, str]]):
-    """The product schema plus properties a loader still asks the lead to add (no-op once added)."""
-    raw = copy.deepcopy(load_schema().raw)
-    for addition in additions:
-        for label, props in addition.items():
-            raw["labels"][label].setdefault("properties", {}).update(props)
-    return parse_schema(raw)
 
 
 @pytest.mark.parametrize("written, name, province, region", [
@@ -96,7 +84,7 @@ def test_merged_into_only_where_sure():
 def test_build_geography_nodes_cite_their_line_in_the_data_file():
     geo = default_geography()
     batch = build_geography(geo)
-    batch.validate(schema_with(SCHEMA_ADDITIONS))
+    batch.validate()
     lines = DATA_FILE.read_text(encoding="utf-8").splitlines()
     liege = batch.nodes["municipality:liege"].properties
     assert liege["source"] == SOURCE == "loaders/data/geography.yaml"

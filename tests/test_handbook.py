@@ -11,30 +11,19 @@ import pytest
 
 from armoedegraaf.errors import SourceError
 from loaders.geography import default_geography
-from loaders.handbook import (SCHEMA_ADDITIONS, build_handbook, clean_lines, default_curation, default_themes,
-                              find_box_titles, parse_handbook, read_handbook)
+from loaders.handbook import (build_handbook, clean_lines, default_curation, default_themes, find_box_titles,
+                              parse_handbook, read_handbook)
 from loaders.handbook_text import choose_ligature, join_lines, repair_ligatures
-from loaders.local_graph import schema_with_additions
-from loaders.resolve import Resolver
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 FILE = "001_38d43dd55946f7ed.txt"
+LOADER = read_handbook, build_handbook  # for the `doc` and `batch` fixtures of conftest.py
 ACTOR_RELS = {"LEADS", "PARTNER_OF", "INVOLVED_IN", "RESPONSIBLE_FOR"}
 
 
 @pytest.fixture(scope="module")
 def text() -> str:
     return (SOURCES / FILE).read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def doc():
-    return read_handbook(SOURCES / FILE)
-
-
-@pytest.fixture(scope="module")
-def batch(doc):
-    return build_handbook(doc, Resolver(), default_geography())
 
 
 def by_label(batch, label):
@@ -164,8 +153,8 @@ def test_theme_mapping_cites_the_headings_and_the_grondrecht_list():
 
 # ---- graph ---------------------------------------------------------------------------------------
 
-def test_graph_validates_with_the_schema_additions(batch):
-    batch.validate(schema_with_additions(SCHEMA_ADDITIONS))
+def test_graph_validates_with_the_schema(batch):
+    batch.validate()
 
 
 def test_every_node_and_relationship_carries_provenance(batch):

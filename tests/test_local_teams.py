@@ -9,24 +9,13 @@ from pathlib import Path
 import pytest
 
 from armoedegraaf.errors import SourceError
-from loaders.geography import default_geography
-from loaders.local_graph import schema_with_additions
-from loaders.local_teams import (CALL_CODE, MEASURE_CODE, SCHEMA_ADDITIONS, build_local_teams, dutch_number,
-                                 parse_amount_eur, parse_local_teams, read_local_teams)
+from loaders.local_teams import (CALL_CODE, MEASURE_CODE, build_local_teams, dutch_number, parse_amount_eur,
+                                 parse_local_teams, read_local_teams)
 from loaders.resolve import Resolver
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 FILE = "000_553a785c04f85bf4.txt"
-
-
-@pytest.fixture(scope="module")
-def doc():
-    return read_local_teams(SOURCES / FILE)
-
-
-@pytest.fixture(scope="module")
-def batch(doc):
-    return build_local_teams(doc, Resolver(), default_geography())
+LOADER = read_local_teams, build_local_teams  # for the `doc` and `batch` fixtures of conftest.py
 
 
 def test_teams_per_province_as_stated_and_summing_to_57(doc):
@@ -65,8 +54,8 @@ def test_referral_partners_as_written(doc):
     assert doc.referral_reasons == ["medisch", "psych-sociaal", "financieel"]
 
 
-def test_graph_validates_with_the_schema_additions(batch):
-    batch.validate(schema_with_additions(SCHEMA_ADDITIONS))
+def test_graph_validates_with_the_schema(batch):
+    batch.validate()
 
 
 def test_local_team_nodes_by_province_part_of_opgroeien(batch):
@@ -162,7 +151,7 @@ def test_the_three_local_loaders_share_one_resolver_and_validate_together():
                opgroeien_plan.load_opgroeien_plan(SOURCES / "003_ab1691d4fdb63477.txt", resolver)]
     for result in results:
         batch.extend(result.batch)
-    batch.validate(schema_with_additions(SCHEMA_ADDITIONS, handbook.SCHEMA_ADDITIONS, opgroeien_plan.SCHEMA_ADDITIONS))
+    batch.validate()
     opgroeien = [n for n in batch.nodes.values() if n.properties.get("name") == "Opgroeien"]
     assert len(opgroeien) == 1  # one agency, whichever document names it
     kind_en_gezin = [n for n in batch.nodes.values() if n.properties.get("name") == "Kind en Gezin"]

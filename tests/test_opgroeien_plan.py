@@ -8,25 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from loaders.local_graph import schema_with_additions
-from loaders.opgroeien_plan import (DT_PLAN, PLAN, SCHEMA_ADDITIONS, build_opgroeien_plan, parse_opgroeien_plan,
-                                    read_opgroeien_plan)
+from loaders.opgroeien_plan import DT_PLAN, PLAN, build_opgroeien_plan, parse_opgroeien_plan, read_opgroeien_plan
 from loaders.opgroeien_slides import items_of, read_section3, section_starts
 from loaders.report import LoadReport
-from loaders.resolve import Resolver
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 FILE = "003_ab1691d4fdb63477.txt"
-
-
-@pytest.fixture(scope="module")
-def doc():
-    return read_opgroeien_plan(SOURCES / FILE)
-
-
-@pytest.fixture(scope="module")
-def batch(doc):
-    return build_opgroeien_plan(doc, Resolver())
+LOADER = read_opgroeien_plan, build_opgroeien_plan  # for the `doc` and `batch` fixtures of conftest.py
 
 
 def test_sections_start_once_despite_repeated_slide_titles():
@@ -85,8 +73,8 @@ def test_no_slide_furniture_in_the_text(doc):
     assert doc.armoedetoetsen[0] == "Uitfasering sociale toeslag" and len(doc.armoedetoetsen) == 6
 
 
-def test_graph_validates_with_the_schema_additions(batch):
-    batch.validate(schema_with_additions(SCHEMA_ADDITIONS))
+def test_graph_validates_with_the_schema(batch):
+    batch.validate()
 
 
 def test_plan_node_with_milestones_and_actions(batch, doc):
@@ -118,6 +106,16 @@ def test_partners_are_involved_in_the_actions_that_name_them(batch):
     afdeling_of = {r.properties["as_written"] for r in responsible if r.properties["as_written"] != "Opgroeien"}
     assert afdeling_of == {"Groeipakket", "Kinderopvang", "Preventieve Gezins- en Jongerenondersteuning",
                            "Jeugdhulp", "Bovenlokale teams"}
+
+
+def test_an_afdeling_keeps_its_name_and_the_slides_spelling_and_is_part_of_opgroeien(batch):
+    props = batch.nodes["administration:afdeling-kinderopvang"].properties
+    assert props["name"] == "afdeling Kinderopvang"
+    assert props["names"] == ["afdeling Kinderopvang", "Kinderopvang"]  # as every loader's actors (actor_nodes)
+    assert (props["source"], props["line"]) == (FILE, 379)
+    part_of = {r.end for r in batch.relationships.values()
+               if r.type == "PART_OF" and r.start == "administration:afdeling-kinderopvang"}
+    assert part_of == {"administration:opgroeien"}
 
 
 # ---- fixtures of our own ------------------------------------------------------------------------

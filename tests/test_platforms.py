@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 
 from armoedegraaf.errors import SourceError
-from loaders.geography import SCHEMA_ADDITIONS as GEO_ADDITIONS
 from loaders.platforms import _split_top, match_entry, parse_platforms, read_platforms
-from loaders.platforms_build import SCHEMA_ADDITIONS, build_platforms
+from loaders.platforms_build import build_platforms
 from loaders.platforms_tables import FREQUENCY_TOKEN, TARGET_TOKEN, TICK, header_before, tick_values, tokens
-from tests.test_geography import schema_with
 
 STUDY = Path(__file__).resolve().parent.parent / "data" / "sources" / "002_839b33d58696378e.txt"
 FILE = STUDY.name
@@ -187,7 +185,7 @@ def test_partner_categories_only_where_the_text_states_them(by_muni):
 # -- the graph ------------------------------------------------------------------------------------
 
 def test_graph_validates_and_links_every_platform(batch, doc):
-    batch.validate(schema_with(SCHEMA_ADDITIONS, GEO_ADDITIONS))
+    batch.validate()
     platforms = [n for n in batch.nodes.values() if "Platform" in n.labels]
     assert len(platforms) == 57
     located = {r.start: r.end for r in batch.relationships.values()
