@@ -68,3 +68,12 @@ EXPORT_RELATIONSHIPS = (
     "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS properties"
 )
 VERSION = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition"
+
+
+def match_by_id(var: str, id_expr: str, schema: Schema) -> str:
+    """A subquery that finds the node with id `id_expr` through the per-label uniqueness indexes
+    (an unlabelled `{id: ...}` match would scan every node). Labels come from the schema."""
+    branches = "\n      UNION ALL\n".join(
+        f"      MATCH ({var}:{_checked_label(schema, label)} {{id: {id_expr}}}) RETURN {var}"
+        for label in schema.concrete_labels)
+    return f"CALL ({id_expr}) {{\n{branches}\n    }}"

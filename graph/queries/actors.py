@@ -9,7 +9,9 @@ from typing import Any
 
 import networkx as nx
 
+from graph.cypher import match_by_id
 from graph.queries.core import node_row
+from graph.schema import load_schema
 from graph.queries.registry import Rows, query
 
 # An actor works on an initiative (Action or Project) through one of these relationships.
@@ -164,8 +166,10 @@ def actions_without_poverty_involvement(graph: nx.MultiDiGraph, plan: str | None
 
 
 @query(
-    cypher="""
-    MATCH (x {id: $id})-[r]-(y)
+    cypher=f"""
+    WITH $id AS id
+    {match_by_id("x", "id", load_schema())}
+    MATCH (x)-[r]-(y)
     RETURN type(r) AS type, startNode(r).id = x.id AS outgoing, properties(r) AS properties,
            y.id AS id, y.name AS name, labels(y) AS labels
     """,

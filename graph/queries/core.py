@@ -7,7 +7,9 @@ from typing import Any
 
 import networkx as nx
 
+from graph.cypher import match_by_id
 from graph.queries.registry import Rows, query
+from graph.schema import load_schema
 
 
 def node_row(node_id: str, labels: Any, props: dict[str, Any]) -> dict[str, Any]:
@@ -43,7 +45,11 @@ def counts(graph: nx.MultiDiGraph) -> Rows:
 
 
 @query(
-    cypher="MATCH (n {id: $id}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties",
+    cypher=f"""
+    WITH $id AS id
+    {match_by_id("n", "id", load_schema())}
+    RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties
+    """,
     shape=lambda rows, params: [node_row(r["id"], r["labels"], r["properties"]) for r in rows],
 )
 def node_by_id(graph: nx.MultiDiGraph, id: str) -> Rows:
@@ -70,9 +76,10 @@ def _neighbour_order(row: dict[str, Any]) -> tuple:
 
 
 @query(
-    cypher="""
-    MATCH (a)-[r]-(b) WHERE a.id IN $ids
-      AND (size($labels) = 0 OR any(l IN labels(b) WHERE l IN $labels))
+    cypher=f"""
+    UNWIND $ids AS id
+    {match_by_id("a", "id", load_schema())}
+    MATCH (a)-[r]-(b) WHERE (size($labels) = 0 OR any(l IN labels(b) WHERE l IN $labels))
     RETURN a.id AS from, type(r) AS type, startNode(r).id AS start, endNode(r).id AS end,
            properties(r) AS rprops, b.id AS id, labels(b) AS labels, properties(b) AS props
     """,
