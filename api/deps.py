@@ -9,7 +9,8 @@ from fastapi import Depends, Request
 from graph.store import Store
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
+    # async: a stat() of the graph file is cheaper than the threadpool hop a sync dependency costs
     store = request.app.state.store
     refresh = getattr(store, "refresh", None)
     if refresh is not None:

@@ -260,11 +260,17 @@ def check_overlap(text: str, actors: Iterable[str], grondrecht: str | None, docs
         cosine = sum(w * vd[t] for t, w in vq.items() if t in vd)
         if cosine > 0:
             cosines.append((cosine, d))
-    # Only the text part can separate most documents: score fully just those whose best possible
-    # score (text plus every other part at its maximum) reaches the limit-th best text part.
-    floor = sorted((WEIGHTS["text"] * c for c, _ in cosines), reverse=True)[limit - 1] if len(cosines) >= limit else 0
-    for cosine, d in cosines:
-        if WEIGHTS["text"] * cosine + (1 - WEIGHTS["text"]) + 1e-9 >= floor:
-            score, reasons = score_pair(planned, d, vq, weights.doc_vector(d), ignore_actors, ignore_groups)
-            matches.append(OverlapMatch(d.id, d.code, score, reasons))
+    # Score every candidate cheaply (the same parts and weights as score_pair, without building the
+    # reasons), then build the itemised reasons only for the best few.
+    def quick(cosine: float, d: OverlapDoc) -> float:
+        actor_j = _jaccard(planned.actors - ignore_actors, d.actors - ignore_actors)[0]
+        group_j = _jaccard(planned.target_groups - ignore_groups, d.target_groups - ignore_groups)[0]
+        right = 1.0 if grondrecht is not None and grondrecht == d.grondrecht else 0.0
+        return (WEIGHTS["text"] * cosine + WEIGHTS["actors"] * actor_j + WEIGHTS["grondrecht"] * right
+                + WEIGHTS["target_groups"] * group_j)
+
+    best = sorted(cosines, key=lambda cd: (-quick(*cd), cd[1].id))[: limit + 5]  # +5: rounding ties
+    for cosine, d in best:
+        score, reasons = score_pair(planned, d, vq, weights.doc_vector(d), ignore_actors, ignore_groups)
+        matches.append(OverlapMatch(d.id, d.code, score, reasons))
     return sorted(matches, key=lambda m: (-m.score, m.id))[:limit]
