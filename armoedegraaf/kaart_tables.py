@@ -1,6 +1,6 @@
 """Tables behind the notebooks' charts, computed from a store's export (the same on both backends):
 actions per actor and grondrecht, where actors are (LOCATED_IN chains), platforms and coverage
-per province, overlapping initiatives. Pure functions of the export document; no drawing here.
+per province. Pure functions of the export document; no drawing here.
 """
 
 from __future__ import annotations
@@ -114,72 +114,3 @@ def platforms_by_province(doc: Export, label: str = "Platform") -> list[Province
         rows.append(ProvinceRow(names[prov] if prov else "unknown", names[region] if region else None,
                                 sorted(per[prov]), munis[prov] if prov else 0, len(covered[prov])))
     return rows
-
-
-@dataclass(frozen=True)
-class Overlap:
-    a: str
-    b: str
-    score: float
-    reasons: dict[str, Any]
-    origin: str  # "graph" (SIMILAR_TO relationships) or "shared" (same grondrecht and actors)
-
-
-def stored_overlaps(doc: Export) -> list[Overlap]:
-    """The SIMILAR_TO relationships the load computed, best first."""
-    import json
-
-    rows = []
-    for r in doc["relationships"]:
-        if r["type"] == "SIMILAR_TO":
-            reasons = r["properties"].get("reasons")
-            rows.append(Overlap(r["start"], r["end"], float(r["properties"].get("score") or 0.0),
-                                json.loads(reasons) if isinstance(reasons, str) else (reasons or {}), "graph"))
-    return sorted(rows, key=lambda o: (-o.score, o.a, o.b))
-
-
-def shared_actor_overlaps(doc: Export, min_shared: int = 2) -> list[Overlap]:
-    """Pairs of actions on the same grondrecht that share at least `min_shared` actors; score is
-    the Jaccard of their actor sets. The simple stand-in when no SIMILAR_TO was computed."""
-    target, labels = action_grondrecht(doc), _labels(doc)
-    actors: dict[str, set[str]] = defaultdict(set)
-    for r in doc["relationships"]:
-        if r["type"] in ACTION_ROLES and r["end"] in target and "Actor" in labels.get(r["start"], ()):
-            actors[r["end"]].add(r["start"])
-    by_right: dict[str, list[str]] = defaultdict(list)
-    for action, right in target.items():
-        by_right[right].append(action)
-    rows = []
-    for right, group in by_right.items():
-        group.sort()
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                shared = actors[a] & actors[b]
-                if len(shared) >= min_shared:
-                    score = len(shared) / len(actors[a] | actors[b])
-                    rows.append(Overlap(a, b, round(score, 6), {"grondrecht": right, "shared_actors": sorted(shared)},
-                                        "shared"))
-    return sorted(rows, key=lambda o: (-o.score, o.a, o.b))
-
-
-def similarity_overlaps(doc: Export, min_score: float = 0.35, top_k: int = 3) -> list[Overlap]:
-    """Overlaps scored on the fly by graph.similarity (text, actors, grondrecht, target groups) for
-    the actions and projects of the export, when the load did not store SIMILAR_TO."""
-    from graph.similarity import OverlapDoc, overlap_pairs, target_groups, text_fingerprint
-    from graph.text import analyze
-
-    target, labels = action_grondrecht(doc), _labels(doc)
-    actors: dict[str, set[str]] = defaultdict(set)
-    for r in doc["relationships"]:
-        if r["type"] in ACTION_ROLES + ("PARTNER_OF",) and "Actor" in labels.get(r["start"], ()):
-            actors[r["end"]].add(r["start"])
-    docs = []
-    for n in doc["nodes"]:
-        if {"Action", "Project"} & set(n["labels"]):
-            p = n["properties"]
-            text = " ".join(str(p[k]) for k in ("title", "name", "theme", "summary") if p.get(k))
-            terms = analyze(text)
-            docs.append(OverlapDoc(n["id"], p.get("code"), terms, actors[n["id"]], target.get(n["id"]),
-                                   target_groups(terms), text_fingerprint(text)))
-    pairs = overlap_pairs(docs, min_score=min_score, top_k=top_k)
-    return [Overlap(p.a, p.b, p.score, p.reasons, "computed") for p in pairs]

@@ -10,7 +10,6 @@ from typing import Any
 import networkx as nx
 
 from graph.cypher import match_by_id
-from graph.queries.core import node_row
 from graph.schema import load_schema
 from graph.queries.registry import Rows, query
 
@@ -180,12 +179,11 @@ def actions_without_poverty_involvement(graph: nx.MultiDiGraph, plan: str | None
 def relationships_of(graph: nx.MultiDiGraph, id: str) -> Rows:
     if id not in graph:
         return []
-    rows = [{"type": d["type"], "outgoing": True, "properties": node_row("", [], d)["properties"], "id": e,
-             "name": graph.nodes[e].get("name"), "labels": sorted(_labels(graph, e))}
-            for _, e, d in graph.out_edges(id, data=True)]
-    rows += [{"type": d["type"], "outgoing": False, "properties": node_row("", [], d)["properties"], "id": s,
-              "name": graph.nodes[s].get("name"), "labels": sorted(_labels(graph, s))}
-             for s, _, d in graph.in_edges(id, data=True)]
-    for r in rows:
-        r["properties"].pop("type", None)
+    def row(d: dict[str, Any], other: str, outgoing: bool) -> dict[str, Any]:
+        props = dict(sorted((k, v) for k, v in d.items() if k != "type"))
+        return {"type": d["type"], "outgoing": outgoing, "properties": props, "id": other,
+                "name": graph.nodes[other].get("name"), "labels": sorted(_labels(graph, other))}
+
+    rows = [row(d, e, True) for _, e, d in graph.out_edges(id, data=True)]
+    rows += [row(d, s, False) for s, _, d in graph.in_edges(id, data=True)]
     return sorted(rows, key=lambda r: (r["type"], r["id"], not r["outgoing"], r["properties"].get("key", "")))

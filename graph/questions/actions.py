@@ -8,6 +8,7 @@ from typing import Any
 
 from armoedegraaf.errors import InvalidParameter, NotFound, SchemaError
 from graph.model import node_id
+from graph.questions.nodes import require_node
 from graph.store import Store
 
 DEFAULT_PLAN = "VAPA 2015-2019"
@@ -23,7 +24,7 @@ def list_actions(store: Store, *, grondrecht: str | None = None, minister: str |
     if minister is not None:
         minister = resolve_minister(store, minister)
     if actor is not None:
-        _require(store, actor, "actor")
+        require_node(store, actor, "actor")
     if not 1 <= limit <= 500:
         raise InvalidParameter("limit", f"must be between 1 and 500, got {limit}")
     if offset < 0:
@@ -40,15 +41,7 @@ def resolve_minister(store: Store, minister: str) -> str:
         if not found:
             raise NotFound(f"minister: no minister with number {minister}")
         return found[0]
-    return _require(store, minister, "minister")
-
-
-def _require(store: Store, nid: str, parameter: str) -> str:
-    try:
-        store.get_node(nid)
-    except NotFound:
-        raise NotFound(f"{parameter}: no node with id {nid!r}") from None
-    return nid
+    return require_node(store, minister, "minister", "Minister")["id"]
 
 
 def action_detail(store: Store, code: str, plan: str = DEFAULT_PLAN) -> dict[str, Any]:

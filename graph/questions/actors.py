@@ -10,6 +10,7 @@ from typing import Any
 
 from armoedegraaf.errors import InvalidParameter, NotFound
 from graph.model import fold_name
+from graph.questions.nodes import require_node
 from graph.schema import load_schema
 from graph.store import Store
 
@@ -30,13 +31,7 @@ def check_actor_type(label: str | None, parameter: str = "type") -> str | None:
 
 
 def require_actor(store: Store, actor_id: str, parameter: str = "id") -> dict[str, Any]:
-    try:
-        node = store.get_node(actor_id)
-    except NotFound:
-        raise NotFound(f"{parameter}: no actor with id {actor_id!r}") from None
-    if "Actor" not in node["labels"]:
-        raise NotFound(f"{parameter}: {actor_id!r} is a {', '.join(node['labels'])}, not an actor")
-    return node
+    return require_node(store, actor_id, parameter, "Actor")
 
 
 def find_actors(store: Store, q: str, label: str | None = None, limit: int = 20) -> list[dict[str, Any]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from armoedegraaf.errors import InvalidParameter, NotFound
+from armoedegraaf.errors import InvalidParameter
+from graph.questions.nodes import require_node
 from graph.store import Store
 
 
@@ -22,12 +23,7 @@ def list_platforms(store: Store, region: str | None = None, province: str | None
 
 
 def platform_detail(store: Store, platform_id: str) -> dict[str, Any]:
-    try:
-        node = store.get_node(platform_id)
-    except NotFound:
-        raise NotFound(f"no platform with id {platform_id!r}") from None
-    if "Platform" not in node["labels"]:
-        raise NotFound(f"{platform_id!r} is not a platform")
+    node = require_node(store, platform_id, "platform_id", "Platform")
     props = dict(node["properties"])
     evidence = json.loads(props.pop("evidence")) if props.get("evidence") else {}
     rels = store.run("relationships_of", id=platform_id)
