@@ -98,6 +98,16 @@ class TermWeights:
         self.n, self.df = n, df
         self._doc_vectors: dict[str, dict[str, float]] = {}
         self._common: tuple[set[str], set[str]] | None = None
+        self._postings: dict[str, list[tuple[str, float]]] | None = None
+
+    def postings(self, docs: list["OverlapDoc"]) -> dict[str, list[tuple[str, float]]]:
+        """term -> [(document id, weight)] over the corpus (built once per TermWeights)."""
+        if self._postings is None:
+            self._postings = {}
+            for d in docs:
+                for t, w in self.doc_vector(d).items():
+                    self._postings.setdefault(t, []).append((d.id, w))
+        return self._postings
 
     def common(self, docs: list["OverlapDoc"]) -> tuple[set[str], set[str]]:
         """The ubiquitous actors and target groups of the corpus (computed once per TermWeights)."""
@@ -250,16 +260,19 @@ def check_overlap(text: str, actors: Iterable[str], grondrecht: str | None, docs
     weights = weights or TermWeights(d.terms for d in docs)  # pass one in to reuse its document vectors
     vq = weights.vector(terms)
     ignore_actors, ignore_groups = weights.common(docs)
-    matches, cosines = [], []
+    matches = []
+    exact = {d.id for d in docs if planned.text_fingerprint and d.text_fingerprint == planned.text_fingerprint}
     for d in docs:
-        if planned.text_fingerprint and d.text_fingerprint == planned.text_fingerprint:
+        if d.id in exact:
             reasons = {"exact_duplicate": {"contribution": 1.0, "fingerprint": d.text_fingerprint}}
             matches.append(OverlapMatch(d.id, d.code, 1.0, reasons, True))
-            continue
-        vd = weights.doc_vector(d)
-        cosine = sum(w * vd[t] for t, w in vq.items() if t in vd)
-        if cosine > 0:
-            cosines.append((cosine, d))
+    # Cosines through the postings of the query's terms: only documents sharing a term are touched.
+    by_id = {d.id: d for d in docs}
+    sums: dict[str, float] = {}
+    for t, w in vq.items():
+        for doc_id, wd in weights.postings(docs).get(t, ()):
+            sums[doc_id] = sums.get(doc_id, 0.0) + w * wd
+    cosines = [(c, by_id[i]) for i, c in sums.items() if c > 0 and i not in exact]
     # Score every candidate cheaply (the same parts and weights as score_pair, without building the
     # reasons), then build the itemised reasons only for the best few.
     def quick(cosine: float, d: OverlapDoc) -> float:
