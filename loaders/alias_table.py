@@ -20,6 +20,7 @@ from armoedegraaf.errors import SourceError
 from loaders.actors import fold, normalise
 
 LABELS = ("Cabinet", "Administration", "Organisation", "HuisVanHetKind")
+KINDS = ("organisation", "category")
 FUZZY_THRESHOLD = 92.0  # token_sort_ratio; below this a name stays its own actor
 _FUZZY_MIN_LEN = 8
 
@@ -42,6 +43,7 @@ class Actor:
     parent: str | None = None  # key of the actor this one is PART_OF
     minister: str | None = None  # cabinets: the minister number of the action codes (01-09)
     note: str | None = None
+    kind: str = "organisation"  # 'organisation' (one named body) or 'category' (a sector, a kind of body)
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,15 @@ class AliasTable:
 
     def fuzzy(self, name: str, labels: tuple[str, ...]) -> tuple[Actor, float] | None:
         """The actor of one of `labels` whose name is most like `name` (a typo: 'Federeatie'), if
-        its token-sorted similarity reaches FUZZY_THRESHOLD."""
+        its token-sorted similarity reaches FUZZY_THRESHOLD and no guard rail refuses the pair
+        (loaders/merge_guards.py: a local body and a national one, an instance and its category)."""
+        from loaders.merge_guards import refusal
+
+        hit = self.fuzzy_candidate(name, labels)
+        return None if hit is None or refusal(name, hit[0], self) else hit
+
+    def fuzzy_candidate(self, name: str, labels: tuple[str, ...]) -> tuple[Actor, float] | None:
+        """The closest actor above FUZZY_THRESHOLD, before any guard rail."""
         norm = normalise(name)
         if len(norm) < _FUZZY_MIN_LEN:
             return None
@@ -160,9 +170,13 @@ def _actor(raw: dict[str, Any], origin: str) -> Actor:
     aliases += [Alias(a, exact_case=True, unless_followed=unless) for a in raw.get("exact_case", [])]
     aliases += [Alias(a, field_only=True) for a in raw.get("field_only", [])]
     minister = raw.get("minister")
+    kind = raw.get("kind", "organisation")
+    if kind not in KINDS:
+        raise SourceError(f"actor {raw['name']!r}: kind must be one of {KINDS}, not {kind!r}", file=origin)
     return Actor(key=str(raw.get("key") or raw["name"]), label=label, name=raw["name"],
                  aliases=tuple(aliases), parent=raw.get("parent"),
-                 minister=f"{int(minister):02d}" if minister is not None else None, note=raw.get("note"))
+                 minister=f"{int(minister):02d}" if minister is not None else None, note=raw.get("note"),
+                 kind=kind)
 
 
 def _resolve_parent(actor: Actor, actors: dict[str, Actor], origin: str) -> Actor:
@@ -215,7 +229,11 @@ def _pattern(raw: dict[str, Any]) -> dict[str, Any]:
     prefixes = sorted(raw["prefixes"], key=len, reverse=True)
     alt = "|".join(re.escape(fold(p)) for p in prefixes)
     rx = re.compile(rf"(?<![A-Za-z0-9])(?:{alt})(?:[ \t]*\n?[ \t]*SH-|[ \t]+|[ \t]*\n[ \t]*)(?P<place>{_PLACE})(?![A-Za-z0-9])")
-    return {"name": raw["name"], "label": raw["label"], "rx": rx, "place": raw.get("place", True)}
+    # A local actor of a pattern is one of a category ('OCMW Gent' INSTANCE_OF OCMW) or a member of a
+    # network ('Welzijnsschakel Boom' MEMBER_OF Welzijnsschakels): its name says so.
+    links = [(t, raw[k]) for k, t in (("instance_of", "INSTANCE_OF"), ("member_of", "MEMBER_OF")) if raw.get(k)]
+    return {"name": raw["name"], "label": raw["label"], "rx": rx, "place": raw.get("place", True),
+            "link": links[0] if links else None}
 
 
 @functools.lru_cache(maxsize=None)

@@ -15,6 +15,8 @@ ligatures repaired), and builds the graph:
 
 from __future__ import annotations
 
+import json
+
 import functools
 import re
 from collections import Counter
@@ -320,4 +322,28 @@ def _build_huis(batch: GraphBatch, huis: HuisVanHetKindRecord, resolver: Resolve
         link_actor(batch, resolver, fact, "LEADS", hid, report)
     for fact in huis.partners:
         link_actor(batch, resolver, fact, "PARTNER_OF", hid, report)
+    if huis.project:
+        _project_partners(batch, huis, hid, file, report)
     report.count("huizen_van_het_kind_built")
+
+
+def _project_partners(batch: GraphBatch, huis: HuisVanHetKindRecord, hid: str, file: str, report: LoadReport) -> None:
+    """The project that is part of the Huis van het Kind (Boempatat, 001:L1472) is PART_OF it, and the
+    project's lead and partners are partners of the Huis: each such PARTNER_OF carries the path of
+    relationships that makes it one, so a depth-1 network shows both the partner and why."""
+    pid = next((n.id for n in batch.nodes.values() if "Project" in n.labels and n.properties.get("name") == huis.project), None)
+    if pid is None:
+        report.warn(file, huis.line, "unknown_project", f"Huis van het Kind {huis.municipality}: no project {huis.project!r}")
+        return
+    batch.add_relationship("PART_OF", pid, hid, source=file, line=huis.line, note=huis.evidence)
+    part_of = {"start": pid, "type": "PART_OF", "end": hid, "source": file, "line": huis.line}
+    for rel in [r for r in batch.relationships.values() if r.end == pid and r.type in ("PARTNER_OF", "LEADS")]:
+        if rel.start == hid:
+            continue
+        step = {"start": rel.start, "type": rel.type, "end": pid, "source": rel.properties["source"],
+                "line": rel.properties["line"]}
+        batch.add_relationship("PARTNER_OF", rel.start, hid, source=file, line=huis.line,
+                               as_written=rel.properties.get("as_written") or batch.nodes[rel.start].properties["name"],
+                               method="via_project", path=json.dumps([step, part_of], ensure_ascii=False),
+                               note=f"partner via het project {huis.project!r}, onderdeel van het Huis van het Kind")
+        report.count("huis_partners_via_project")

@@ -21,6 +21,7 @@ from typing import Any
 
 from armoedegraaf.errors import SourceError
 from graph.model import GraphBatch
+from loaders.actor_nodes import add_actor
 from loaders.local_graph import Fact, GeographyLike, ResolverLike, link_actor, resolve_actor, services
 from loaders.report import LoadReport
 from loaders.source_text import read_source_text
@@ -319,11 +320,19 @@ def build_local_teams(doc: LocalTeamsDocument, resolver: ResolverLike | None = N
         batch.add_relationship("INVOLVED_IN", tid, actions[MEASURE_CODE], source=f, line=teams_fact.line,
                                as_written=teams_fact.as_written, role="other")
         teams.append(tid)
-    for partner in doc.referral_partners:  # partners of every local team: resolved once, linked to each
-        pid = resolve_actor(batch, resolver, partner, report)
-        for tid in teams if pid else ():
-            batch.add_relationship("PARTNER_OF", pid, tid, source=partner.file, line=partner.line,
-                                   as_written=partner.as_written, note=partner.note)
+    # The referral partners are the examples of a 'bv.' list (000:L114-115): kinds of partner, not named
+    # bodies. Each is a category, involved once in the measure, rather than a partner of every team.
+    beside = [p.as_written for p in doc.referral_partners]
+    for partner in doc.referral_partners:
+        res = resolver.resolve(partner.lookup, role="other", source=partner.file, line=partner.line, beside=beside)
+        if res is None:
+            report.warn(partner.file, partner.line, "unresolved_name", f"{partner.as_written!r} names no single actor")
+            continue
+        pid = add_actor(batch, res, partner.as_written, partner.file, partner.line, kind="category",
+                        kind_evidence=f"an example of a 'bv.' list ({partner.file}:{partner.line})")
+        batch.add_relationship("INVOLVED_IN", pid, actions[MEASURE_CODE], source=partner.file, line=partner.line,
+                               as_written=partner.as_written, role="other",
+                               note=f"{partner.note}: voorbeeld uit een bv.-lijst, een soort partner")
     report.count("local_teams_nodes", len(teams))
     return batch
 

@@ -30,6 +30,7 @@ SOURCE_TITLES = {
 class LoadResult:
     batch: GraphBatch
     report: LoadReport
+    resolver: object | None = None  # loaders.resolve.Resolver of a whole load: its merge report
 
 
 def find_source(sources_dir: Path, prefix: str) -> Path:
@@ -50,8 +51,9 @@ def source_batch(path: Path, prefix: str) -> GraphBatch:
 
 
 def build_graph(sources_dir: Path, extras: list[Path] | None = None,
-                only: list[str] | None = None) -> LoadResult:
-    """Parse and build every selected source; raise SourceError on an unreadable document."""
+                only: list[str] | None = None, overrides=None) -> LoadResult:
+    """Parse and build every selected source; raise SourceError on an unreadable document.
+    `overrides`: a coordinator's verdicts on actor merges (loaders.resolve.Overrides)."""
     from loaders.geography import build_geography
     from loaders.handbook import load_handbook
     from loaders.local_teams import load_local_teams
@@ -65,7 +67,7 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
         "004": load_vapa, "002": load_platforms, "000": load_local_teams, "001": load_handbook,
         "003": load_opgroeien_plan}
     batch, report = build_geography(), LoadReport()
-    resolver = Resolver()  # one for all sources: one actor, one node, across documents
+    resolver = Resolver(overrides=overrides)  # one for all sources: one actor, one node, across documents
     for prefix, step in steps.items():
         if only and prefix not in only:
             continue
@@ -83,19 +85,23 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
         batch.extend(result.batch)
         report.extend(result.report)
     add_known_relations(batch, resolver)
+    from loaders.lineage import add_lineage
+
+    add_lineage(batch, report)
+    add_actor_kinds(batch)
     add_search_terms(batch)
     add_overlap(batch, report)
     resolver.report(into=report)
     batch.finalise()  # the store validates the batch against the schema before writing any of it
     report.count("nodes", len(batch.nodes))
     report.count("relationships", len(batch.relationships))
-    return LoadResult(batch, report)
+    return LoadResult(batch, report, resolver)
 
 
 def load_into(store, sources_dir: Path, extras: list[Path] | None = None,
-              only: list[str] | None = None, fresh: bool = False) -> LoadResult:
+              only: list[str] | None = None, fresh: bool = False, overrides=None) -> LoadResult:
     """Build the graph from the sources and write it to the store in one transaction."""
-    result = build_graph(Path(sources_dir), extras, only)
+    result = build_graph(Path(sources_dir), extras, only, overrides)
     (store.replace if fresh else store.write)(result.batch)
     return result
 
@@ -111,3 +117,11 @@ def add_known_relations(batch: GraphBatch, resolver) -> None:
         if all(i in batch.nodes for i in ids):
             batch.add_relationship(rel["type"], ids[0], ids[1], source=rel["source"], line=int(rel["line"]),
                                    note=str(rel.get("evidence", ""))[:500] or None)
+
+
+def add_actor_kinds(batch: GraphBatch) -> None:
+    """Every actor's kind: 'category' where a loader marked it a sector or kind of body (the abstract
+    Category label), else 'organisation', one named body."""
+    for node in batch.nodes.values():
+        if "Actor" in node.labels:
+            node.properties["kind"] = "category" if "Category" in node.labels else "organisation"
