@@ -42,12 +42,20 @@ def find_actors(store: Store, q: str, label: str | None = None, limit: int = 20)
 
 
 def actor_detail(store: Store, actor_id: str) -> dict[str, Any]:
+    """One actor with its names, kind, relationships, lineage (predecessors and successors) and the
+    initiatives of it and of its lineage, each saying through which body it counts."""
+    from graph.questions.lineage import initiatives, lineage
+
     node = require_actor(store, actor_id)
     props = node["properties"]
+    lines = lineage(store, actor_id)
+    work = initiatives(store, actor_id, props.get("name"), lines)
     return {"id": node["id"], "name": props.get("name"), "labels": node["labels"],
+            "kind": props.get("kind", "organisation"),
             "names": props.get("names", [props.get("name")]), "sources": props.get("sources", []),
             "properties": {k: v for k, v in props.items() if k not in ("names", "sources", "folded_names", "terms")},
-            "relationships": store.run("relationships_of", id=actor_id)}
+            "relationships": store.run("relationships_of", id=actor_id),
+            "lineage": lines, **work}
 
 
 def grondrecht_actors(store: Store, code: str) -> dict[str, Any]:
