@@ -55,10 +55,11 @@ def cli(ctx: click.Context, backend: str | None, data_dir: Path | None) -> None:
               help="A coordinator's own sociale kaart (CSV/XLSX file or folder); repeatable.")
 @click.option("--fresh", is_flag=True, help="Clear the stored graph first (in the same transaction).")
 @click.option("--quiet", is_flag=True, help="Print counts only, not every warning.")
+@click.option("--merges", is_flag=True, help="Print every actor merge (spelling -> actor, method, score, lines).")
 @click.pass_context
 @_errors_to_exit
 def load(ctx: click.Context, sources_dir: Path | None, only: tuple[str, ...], extras: tuple[Path, ...],
-         fresh: bool, quiet: bool) -> None:
+         fresh: bool, quiet: bool, merges: bool) -> None:
     """Parse the source documents and write the graph; print the parse report.
 
     With --extra, a row of the coordinator's tables that cannot load is reported (file, row,
@@ -78,6 +79,9 @@ def load(ctx: click.Context, sources_dir: Path | None, only: tuple[str, ...], ex
         store.close()
     report = result.report.render()
     click.echo("\n".join(report.splitlines()[: len(result.report.counts) + 1]) if quiet else report)
+    if result.resolver is not None:  # the merge report: one line, or every merge with --merges
+        click.echo(result.resolver.merge_report() if merges else result.resolver.merge_summary()
+                   + " (details: load --merges)")
     failed = row_errors(result.report)
     if failed:
         for warning in failed if quiet else []:  # the full report lists them already
