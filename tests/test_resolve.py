@@ -78,12 +78,23 @@ def test_an_unknown_unit_of_a_known_department_is_new_but_keeps_its_parent(resol
 
 @pytest.mark.parametrize("text, reason", [
     ("-", "placeholder"), ("Nog te bepalen", "placeholder"), ("NVT", "placeholder"), ("Neen", "placeholder"),
-    ("Alle kabinetten", "collective"), ("Allen", "collective"), ("alle betrokken administraties", "collective"),
+    ("andere kinderopvanginitiatieven", "collective"), ("Alle leden van het HPAO", "collective"),
     ("Laurens Van Dorpe", "person"), ("Nele Roelandt", "person"),
 ])
 def test_names_that_are_no_single_actor_resolve_to_none(resolver, text, reason):
     assert resolver.resolve(text, role="cabinet", source="004", line=7) is None
     assert resolver.skipped == [(text, reason, "004", 7)]
+
+
+@pytest.mark.parametrize("text, role, name", [
+    ("Alle kabinetten", "cabinet", "Alle kabinetten"), ("Allen", "cabinet", "Alle kabinetten"),
+    ("Alle ministers", "cabinet", "Alle kabinetten"), ("Allen", "administration", "Alle administraties"),
+    ("alle betrokken administraties", "administration", "Alle administraties"),
+    ("Alle kabinetten die relevante sectoren aansturen", "cabinet", "Alle kabinetten"),  # L2896
+])
+def test_all_cabinets_or_administrations_are_a_category(resolver, text, role, name):
+    res = resolver.resolve(text, role=role)
+    assert (res.name, res.kind) == (name, "category")
 
 
 # --- spelling variants and typos --------------------------------------------------------------------------
@@ -148,21 +159,25 @@ def test_distinct_actors_are_never_merged(resolver, a, b):
     assert _key(resolver, a, "other") != _key(resolver, b, "other")
 
 
-def test_kind_en_gezin_is_succeeded_by_opgroeien_with_evidence_from_003():
-    table = default_table()
-    [rel] = [r for r in table.relations if r["type"] == "SUCCEEDED_BY"]
-    assert (rel["from"], rel["to"]) == (table.key_of("Kind en Gezin"), table.key_of("Opgroeien"))
-    cited = (SOURCES / rel["source"]).read_text(encoding="utf-8").splitlines()[rel["line"] - 1]
-    assert "teams Kind en Gezin" in cited
+def test_kind_en_gezin_is_succeeded_by_opgroeien_in_the_lineage_file_with_evidence_from_003():
+    from loaders.lineage import read_lineage
+
+    [entry] = [e for e in read_lineage() if (e["from"], e["to"]) == ("Kind en Gezin", "Opgroeien")]
+    assert entry["date"] == "2019-01-01" and entry["reference"]
+    seen = {(c["file"], c["line"]) for c in entry["seen"]}
+    assert ("003_ab1691d4fdb63477.txt", 423) in seen  # 'binnen de teams Kind en Gezin'
+    assert not [r for r in default_table().relations if r["type"] == "SUCCEEDED_BY"], "lineage lives in lineage.yaml"
 
 
 def test_every_relation_cites_a_line_that_names_both_ends():
     table = default_table()
     for rel in table.relations:
         text = (SOURCES / rel["source"]).read_text(encoding="utf-8").splitlines()
-        around = " ".join(text[rel["line"] - 30:rel["line"] + 1])
+        around = " ".join(text[rel["line"] - 30:rel["line"] + 1]).casefold()
         for end in (rel["from"], rel["to"]):
-            assert table.actors[end].name.split("-")[0] in around, (rel, end)
+            names = [table.actors[end].name.split("-")[0], *(a.text for a in table.actors[end].aliases),
+                     rel.get("as_written", "")]
+            assert any(n and n.casefold() in around for n in names), (rel, end)
 
 
 # --- generic and specific local actors (used by the loaders of 000-003) -----------------------------------
@@ -181,7 +196,8 @@ def test_a_specific_local_actor_is_its_own_node_keyed_on_its_place(resolver, tex
 
 @pytest.mark.parametrize("variants", [
     ["SWVG", "Steunpunt WVG", "Steunpunt Welzijn, Volksgezondheid en Gezin"],
-    ["OCMW", "OCMW’s", "Sociaal Huis", "sociale huizen", "openbare centra voor maatschappelijk welzijn"],
+    ["OCMW", "OCMW’s", "Sociaal Huis", "openbare centra voor maatschappelijk welzijn"],
+    ["Sociale Huizen", "sociale huizen"],  # 000 names them beside the OCMW (lines 12, 114)
     ["CAW", "CAW’s", "Centra Algemeen Welzijnswerk"],
     ["Kind en Gezin", "Kind & Gezin", "Kind&Gezin"],
     ["Huis van het Kind", "Huizen van het Kind"],
@@ -204,10 +220,10 @@ def test_every_cabinet_has_the_minister_number_the_action_codes_use():
             continue
         for m in split_actor_field(action.responsible_cabinet.text, action.responsible_cabinet.line):
             res = resolver.resolve(m.as_written, role="cabinet")
-            if res is not None and res.label == "Cabinet":
+            if res is not None and res.label == "Cabinet" and res.kind != "category":  # 'Alle kabinetten': no minister
                 (agree.update([res.name]) if res.minister == action.minister_number
                  else disagree.append((action.code, res.name)))
-    assert all(a.minister for a in default_table().actors.values() if a.label == "Cabinet")
+    assert all(a.minister for a in default_table().actors.values() if a.label == "Cabinet" and a.kind != "category")
     assert sum(agree.values()) >= 180
     # Co-responsibility across ministers: few, and each one named in the report of the alias table.
     assert sorted(disagree) == [("00_01_03", "Kabinet Armoedebestrijding"), ("01_02_02", "Kabinet Cultuur"),
@@ -284,7 +300,7 @@ TOP50 = [
     ("Kabinet Wonen", "cabinet", ["Wonen"]),
     ("Departement Onderwijs en Vorming", "administration", ["Onderwijs", "O&V", "DOV", "Departement OV", "departement Onderwijs en Vorming"]),
     ("Demos", "other", ["Dēmos vzw", "Demos vzw"]),
-    ("OCMW", "other", ["OCMW’s", "sociale huizen"]),
+    ("OCMW", "other", ["OCMW’s", "openbare centra voor maatschappelijk welzijn"]),
     ("Kind en Gezin", "administration", ["Kind en gezin", "Kind & Gezin", "Kind&Gezin"]),
     ("Agentschap Wonen-Vlaanderen", "administration", ["Agentschap Wonen Vlaanderen", "Agentschap Wonen", "Wonen-Vlaanderen", "Wonen"]),
     ("Afdeling Jeugd", "administration", ["Departement CJM, afdeling Jeugd", "Jeugd"]),
@@ -300,7 +316,7 @@ TOP50 = [
     ("Kabinet Media", "cabinet", ["Media"]),
     ("CAW", "other", ["CAW’s", "Centra Algemeen Welzijnswerk"]),
     ("Kabinet Begroting en Financiën", "cabinet", ["Begroting en Financiën"]),
-    ("Kabinet Energie", "cabinet", ["Kabinet energie", "Energie", "Energie/Klimaat"]),
+    ("Kabinet Energie", "cabinet", ["Kabinet energie", "Energie"]),  # not 'Energie/Klimaat' (L18837): two portfolios
     ("Interfederaal Steunpunt Armoedebestrijding", "other", ["Steunpunt tot bestrijding van armoede",
      "Steunpunt tot bestrijding van armoede, bestaansonzekerheid en sociale uitsluiting", "interfederaal steunpunt armoedebestrijding"]),
     ("Horizontaal Permanent Armoedeoverleg", "other", ["HPAO"]),
