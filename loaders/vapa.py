@@ -18,7 +18,7 @@ from loaders.report import LoadReport
 from loaders.source_text import read_source_text
 from loaders.vapa_blocks import FIELDS, LABEL_NAMES, parse_block
 from loaders.vapa_fields import (
-    ActionRecord, Artefact, FieldValue, Line, Mention, Milestone, draft_comment_lines, find_cabinet_mentions,
+    ActionRecord, Artefact, FieldValue, Line, Mention, Milestone, draft_comment_lines, find_cabinet_mentions, split_editorial_note,
     find_references, find_replacement, make_value, minister_pattern, normalise_chars, parse_milestones,
     placeholder,
 )
@@ -215,6 +215,9 @@ def parse_action(block: list[Line], artefacts: dict[int, Artefact], section: str
     record.unassigned_lines = found.unassigned + [(no, t.strip()) for no, t in before]
     record.references = find_references(block, code)
     record.replaced_by = find_replacement(record.title)
+    record.title, record.editorial_note, note_line = split_editorial_note(record.title)
+    if record.editorial_note:
+        report.warn(file, note_line, "editorial_note", f"{code}: editorial note cut from the title: {record.editorial_note!r}")
     record.cabinet_mentions = find_cabinet_mentions(found.parts, ministers)
     _warn_block(record, found, before, file, report)
     return record

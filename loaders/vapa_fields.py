@@ -90,6 +90,7 @@ class ActionRecord:
     milestones: list[Milestone] = field(default_factory=list)
     references: list[tuple[str, int]] = field(default_factory=list)
     replaced_by: str | None = None
+    editorial_note: str | None = None  # cut from the title (split_editorial_note)
     cabinet_mentions: list[Mention] = field(default_factory=list)
     unassigned_lines: list[tuple[int, str]] = field(default_factory=list)
     label_lines: list[int] = field(default_factory=list)  # lines that hold a label (and maybe a value)
@@ -149,6 +150,40 @@ def find_references(lines: list[Line], own_code: str) -> list[tuple[str, int]]:
             if code != own_code and (code, ln.no) not in refs:
                 refs.append((code, ln.no))
     return refs
+
+
+# Editorial notes glued into a title: 'Vanaf 2017 wordt deze fiche vervangen door actie 06_09_17
+# Publiekswerking culturele instellingen' (L14667-14669, the new fiche's title runs on to the next
+# line) and 'Linken met actie 01_09_04 Vlaams Kenniscentrum voor Mediawijsheid' (L3118).
+_NOTE_START = re.compile(r"^(Vanaf \d{4} wordt deze fiche vervangen door|Linken met) actie \d\d_\d\d_\d\d\b")
+
+
+def split_editorial_note(title: FieldValue | None) -> tuple[FieldValue | None, str | None, int | None]:
+    """(the title without its editorial note, the note, the note's first line). A note is a title line
+    that opens with one of the forms above, with the lines after it up to the next capitalised line."""
+    if title is None:
+        return None, None, None
+    rows = list(zip(title.text.split("\n"), title.lines))
+    start = next((i for i, (t, _) in enumerate(rows) if _NOTE_START.match(t.strip())), None)
+    if start is None:
+        return title, None, None
+    end = start + 1
+    while end < len(rows) and not rows[end][0].strip()[:1].isupper():
+        end += 1
+    kept = rows[:start] + rows[end:]
+    if not kept:
+        return title, None, None  # nothing but the note: keep it as the title rather than lose the block's name
+    note = " ".join(t.strip() for t, _ in rows[start:end])
+    return FieldValue("\n".join(t for t, _ in kept), kept[0][1], [n for _, n in kept]), note, rows[start][1]
+
+
+# A draft comment at the end of an actor field: '-> de mijlpalen zijn louter Agentschap Jongerenwelzijn.
+# zijn er aanvullingen vanuit het departement te vermelden?' (04_06_06, L9976-9980). It names no actor.
+_DRAFT_TAIL = re.compile(r"\s*->[^?]*\?\s*$", re.S)
+
+
+def without_draft_comment(text: str) -> str:
+    return _DRAFT_TAIL.sub("", text)
 
 
 _REPLACED = re.compile(r"vervangen door (?:actie|fiche)\s+(\d\d[ _-]\d\d[ _-]\d\d)", re.I)

@@ -15,6 +15,7 @@ from typing import Any
 from graph.model import GraphBatch
 from loaders.actor_nodes import add_actor
 from loaders.actors import Mention, extract_organisations, is_placeholder, split_actor_field
+from loaders.vapa_fields import without_draft_comment
 from loaders.report import LoadReport
 from loaders.resolve import Resolver
 from loaders.vapa import VapaDocument, read_vapa
@@ -101,7 +102,7 @@ def field_mentions(a: ActionRecord) -> dict[str, list[Mention]]:
             out[field_name] = []
             continue
         finder = extract_organisations if prose else split_actor_field
-        out[field_name] = finder(value.text, value.line, value.lines)
+        out[field_name] = finder(without_draft_comment(value.text), value.line, value.lines)
     return out
 
 
@@ -143,7 +144,7 @@ def _add_action(ctx: VapaContext, a: ActionRecord, plan: str, mentions: dict[str
         evaluation_indicator=_text(a.evaluation_indicator), summary=_text(a.summary),
         milestones=json.dumps(milestones, ensure_ascii=False), people_in_poverty=_text(a.people_in_poverty),
         other_actors=_text(a.other_actors),
-        people_in_poverty_kind=_poverty_kind(a, mentions), replaced_by=a.replaced_by,
+        people_in_poverty_kind=_poverty_kind(a, mentions), replaced_by=a.replaced_by, editorial_note=a.editorial_note,
         duplicate_lines=list(a.duplicate_lines) or None)
     ctx.batch.add_relationship("TARGETS", aid, f"grondrecht:{a.grondrecht}", source=ctx.file, line=a.line)
     ctx.batch.add_relationship("PART_OF", aid, plan, source=ctx.file, line=a.line)

@@ -1,0 +1,52 @@
+"""Field slips of the sources, fixed at the loader, each checked on the cited line (issue 12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.vapa import read_vapa
+
+SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
+VAPA = SOURCES / "004_0bee7784f433cdc9.txt"
+
+
+@pytest.fixture(scope="module")
+def actions():
+    return {a.code: a for a in read_vapa(VAPA).actions}
+
+
+def _line(n: int) -> str:
+    return VAPA.read_text(encoding="utf-8").split("\n")[n - 1]
+
+
+@pytest.mark.parametrize("code, line, title, note", [
+    ("01_04_05", 3118, "We dichten de digitale kloof in Vlaanderen",
+     "Linken met actie 01_09_04 Vlaams Kenniscentrum voor Mediawijsheid"),
+    ("06_09_11", 14667, "De eigen instellingen van de Vlaamse overheid engageren zich",
+     "Vanaf 2017 wordt deze fiche vervangen door actie 06_09_17 Publiekswerking culturele instellingen"),
+    ("06_09_16", 15162, "In de beheersovereenkomsten die de Vlaamse overheid afsluit",
+     "Vanaf 2017 wordt deze fiche vervangen door actie 06_09_17 Publiekswerking culturele instellingen"),
+])
+def test_editorial_notes_are_cut_from_titles(actions, code, line, title, note):
+    a = actions[code]
+    assert note.split(" actie ")[0] in _line(line)  # the note stands on the cited line
+    assert a.title.text.startswith(title) and "actie" not in a.title.text.split("\n")[0].lower()
+    assert a.editorial_note == note
+    assert line not in a.title.lines
+
+
+def test_the_replacement_reference_survives_the_cut(actions):
+    assert actions["06_09_11"].replaced_by == "06_09_17"
+    assert ("01_09_04", 3118) in actions["01_04_05"].references
+
+
+def test_the_draft_comment_of_04_06_06_is_no_edge(loaded_memory):
+    # L9974-9980: 'Departement WVG en alle sectoren Integrale Jeugdhulp -> de mijlpalen zijn louter
+    # Agentschap Jongerenwelzijn. zijn er aanvullingen vanuit het departement te vermelden?'
+    assert "Agentschap" in _line(9976) and "te vermelden?" in _line(9980)
+    involved = [r for r in loaded_memory.run("relationships_of", id="action:vapa-2015-2019:04_06_06")
+                if r["type"] == "INVOLVED_IN"]
+    assert {(r["id"], r["properties"]["line"]) for r in involved} == {
+        ("administration:departement-welzijn-volksgezondheid-en-gezin", 9974)}
