@@ -53,7 +53,9 @@ class PlanAction:
 
     @property
     def summary(self) -> str:
-        return first_sentences(join_lines([t for _, t in self.text_lines]), limit=400)
+        """The action's whole text, over all its slides (003:L112-157 for OG25-02): the slides are
+        bullet lists, so the first sentences would keep only the first slide."""
+        return join_lines([t for _, t in self.text_lines])
 
 
 @dataclass

@@ -50,3 +50,21 @@ def test_the_draft_comment_of_04_06_06_is_no_edge(loaded_memory):
                 if r["type"] == "INVOLVED_IN"]
     assert {(r["id"], r["properties"]["line"]) for r in involved} == {
         ("administration:departement-welzijn-volksgezondheid-en-gezin", 9974)}
+
+
+@pytest.mark.parametrize("code, last_words, line", [
+    ("OG25-02", "Pilots Basiszorg en –ondersteuning en Diagnostiek", 155),  # the text runs from L93 to L155
+    ("OG25-03", None, None),
+    ("OG25-04", None, None),
+])
+def test_opgroeien_summaries_cover_every_slide_of_the_action(code, last_words, line):
+    from loaders.opgroeien_plan import read_opgroeien_plan
+
+    doc = read_opgroeien_plan(SOURCES / "003_ab1691d4fdb63477.txt")
+    action = next(a for a in doc.actions if a.code == code)
+    last_line, last_text = action.text_lines[-1]
+    assert " ".join(last_text.split()) in action.summary  # the summary reaches the last slide
+    if line:
+        source = (SOURCES / "003_ab1691d4fdb63477.txt").read_text(encoding="utf-8").split("\n")
+        assert last_words in source[line - 1] and action.summary.endswith(last_words)
+        assert "SAAMO, Interfederaal steunpunt" in action.summary  # L131, a later slide than L112
