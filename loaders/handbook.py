@@ -31,6 +31,7 @@ from graph.model import GraphBatch
 from loaders.handbook_text import first_sentences, join_lines, repair_ligatures
 from loaders.local_graph import (Fact, GeographyLike, ResolverLike, check_evidence, link_actor,
                                  municipality_node, services)
+from loaders.project_grondrechten import read_grondrechten
 from loaders.report import LoadReport
 from loaders.source_text import read_source_text
 
@@ -65,6 +66,7 @@ class HandbookProject:
     region: Fact | None
     lead: Fact | None
     partners: list[Fact]
+    text: str = ""  # the whole text of its span: what its grondrechten are read from
 
 
 @dataclass
@@ -228,8 +230,9 @@ def _project(raw: dict[str, Any], raw_lines: list[str], lines: list[str], themes
     lead = _fact(raw["lead"], raw_lines, file) if raw.get("lead") else None
     partners = [_fact(p, raw_lines, file) for p in raw.get("partners") or []]
     summary = _summary(raw, lines, file, report)
+    text = " ".join(join_lines(lines[a - 1:b]) for a, b in raw.get("span") or [])
     return HandbookProject(str(raw["name"]), str(raw["name"]), raw.get("name_source", "descriptive"), line,
-                           theme, summary, municipalities, region, lead, partners)
+                           theme, summary, municipalities, region, lead, partners, text)
 
 
 def _summary(raw: dict[str, Any], lines: list[str], file: str, report: LoadReport) -> str:
@@ -284,10 +287,13 @@ def _build_project(batch: GraphBatch, p: HandbookProject, resolver: ResolverLike
     if not p.municipalities:
         where = f" (region {p.region.as_written})" if p.region else ""
         report.warn(file, p.line, "no_municipality", f"project {p.key!r} names no single municipality{where}")
-    codes = list(p.theme.grondrechten) if p.theme else []
+    theme_codes = list(p.theme.grondrechten) if p.theme else []
+    signals = read_grondrechten(p.text or p.summary, theme_codes)
+    codes = [s.code for s in signals]
     pid = batch.add_node(
         "Project", p.key, source=file, line=p.line, name=p.name, name_source=p.name_source,
         theme=p.theme.name if p.theme else None, summary=p.summary or None, grondrechten=codes,
+        theme_grondrechten=theme_codes,
         municipality=official[0] if len(official) == 1 and len(p.municipalities) == 1 else None,
         municipalities=official, municipality_as_written=", ".join(f.as_written for f in p.municipalities) or None,
         region=p.region.as_written if p.region else None,
@@ -295,12 +301,17 @@ def _build_project(batch: GraphBatch, p: HandbookProject, resolver: ResolverLike
     for fact, mid in places:
         if mid:
             batch.add_relationship("LOCATED_IN", pid, mid, source=fact.file, line=fact.line, note=fact.note)
-    for code in codes:
-        if code in grondrecht_ids:
-            batch.add_relationship("TARGETS", pid, grondrecht_ids[code], source=file, line=p.theme.line,
-                                   note=f"via the theme {p.theme.name!r} (loaders/data/theme_grondrechten.yaml)")
-        else:
-            report.warn(file, p.theme.line, "unknown_grondrecht", f"theme {p.theme.name!r} maps to unknown code {code}")
+    for sig in signals:
+        if sig.code not in grondrecht_ids:
+            report.warn(file, p.line, "unknown_grondrecht", f"project {p.key!r}: unknown grondrecht {sig.code}")
+        elif sig.method == "text":
+            agrees = f"; the theme {p.theme.name!r} agrees" if sig.in_theme and p.theme else ""
+            batch.add_relationship("TARGETS", pid, grondrecht_ids[sig.code], source=file, line=p.line, method="text",
+                                   note=f"the project's text: {', '.join(sig.terms[:6])}{agrees}")
+        else:  # the weaker signal, labelled: the text shows no grondrecht, the chapter's theme stands in
+            batch.add_relationship("TARGETS", pid, grondrecht_ids[sig.code], source=file, line=p.theme.line,
+                                   method="theme",
+                                   note=f"only via the theme {p.theme.name!r} (loaders/data/theme_grondrechten.yaml)")
     if p.lead:
         link_actor(batch, resolver, p.lead, "LEADS", pid, report)
     for partner in p.partners:

@@ -68,3 +68,23 @@ def test_opgroeien_summaries_cover_every_slide_of_the_action(code, last_words, l
         source = (SOURCES / "003_ab1691d4fdb63477.txt").read_text(encoding="utf-8").split("\n")
         assert last_words in source[line - 1] and action.summary.endswith(last_words)
         assert "SAAMO, Interfederaal steunpunt" in action.summary  # L131, a later slide than L112
+
+
+def test_project_grondrechten_come_from_the_projects_own_text(loaded_memory):
+    # The speel-o-theek of Houthalen-Helchteren stands in section 4/2 'Huisvesting en leefomgeving'
+    # (wonen, vrije tijd), but its text is about play: it works on vrije tijd, not on wonen.
+    pid = "project:speel-o-theek"
+    node = loaded_memory.get_node(pid)
+    assert node["properties"]["theme_grondrechten"] == ["08", "06"]
+    targets = {r["id"]: r["properties"] for r in loaded_memory.run("relationships_of", id=pid) if r["type"] == "TARGETS"}
+    assert set(targets) == {"grondrecht:06"} and targets["grondrecht:06"]["method"] == "text"
+    assert "speelgoed" in targets["grondrecht:06"]["note"]
+    wonen = {a["id"] for a in loaded_memory.run("actor_grondrechten", actors=[], grondrecht="08")
+             for v in [a["via"]] if any(x["id"] == pid for x in v)}
+    assert not wonen, "no actor works on wonen through the speel-o-theek"
+
+
+def test_a_project_whose_text_shows_no_grondrecht_keeps_its_theme_labelled_as_weaker(loaded_memory):
+    rels = [r for r in loaded_memory.run("relationships_of", id="project:du-pl-o") if r["type"] == "TARGETS"]
+    assert [(r["id"], r["properties"]["method"]) for r in rels] == [("grondrecht:04", "theme")]
+    assert "only via the theme" in rels[0]["properties"]["note"]

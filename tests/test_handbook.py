@@ -175,7 +175,11 @@ def test_projects_are_located_lead_partnered_and_target_grondrechten(batch):
     targets = {r.start for r in rels if r.type == "TARGETS"}
     assert targets == set(projects)
     boempatat = next(n for n in projects.values() if n.properties["name"] == "Boempatat")
-    assert boempatat.properties["municipality"] == "Boom" and boempatat.properties["grondrechten"] == ["03", "07"]
+    assert boempatat.properties["municipality"] == "Boom"
+    # From its own text (ruilhandel, munten: inkomen; onthaalouder, opvoeding: gezin; speelhoek: vrije tijd);
+    # the theme 'Materieel welzijn' (inkomen, werk) is kept as the weaker signal.
+    assert boempatat.properties["grondrechten"] == ["03", "04", "06"]
+    assert boempatat.properties["theme_grondrechten"] == ["03", "07"]
     leads = [r for r in rels if r.type == "LEADS" and r.end == boempatat.id]
     assert [r.properties["as_written"] for r in leads] == ["OCMW Boom"]
     partners = {r.properties["as_written"] for r in rels if r.type == "PARTNER_OF" and r.end == boempatat.id}
