@@ -57,6 +57,11 @@ def add_lineage(batch: GraphBatch, report: LoadReport, entries: list[dict[str, A
             if nid not in batch.nodes:
                 add_actor(batch, res, written, DATA, e["line"])
                 report.count("lineage_nodes_added")
-        batch.add_relationship("SUCCEEDED_BY", ids[0], ids[1], source=DATA, line=e["line"], date=str(e["date"]),
-                               reference=e["reference"], confidence=e.get("confidence"), method="curated")
+        facts = {"date": str(e["date"]), "reference": e["reference"], "confidence": e.get("confidence"),
+                 "method": "curated"}
+        existing = batch.relationships.get((ids[0], "SUCCEEDED_BY", ids[1], ""))
+        if existing is not None:  # stated before (a coordinator's exported table): add what it lacks
+            existing.properties.update({k: v for k, v in facts.items() if v and not existing.properties.get(k)})
+        else:
+            batch.add_relationship("SUCCEEDED_BY", ids[0], ids[1], source=DATA, line=e["line"], **facts)
         report.count("lineage_relationships")
