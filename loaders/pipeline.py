@@ -85,9 +85,11 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
         batch.extend(result.batch)
         report.extend(result.report)
     add_known_relations(batch, resolver)
+    from loaders.funds import add_funds
     from loaders.lineage import add_lineage
 
     add_lineage(batch, report)
+    add_funds(batch, resolver, report)
     add_actor_kinds(batch)
     add_search_terms(batch)
     add_overlap(batch, report)

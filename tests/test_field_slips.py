@@ -88,3 +88,16 @@ def test_a_project_whose_text_shows_no_grondrecht_keeps_its_theme_labelled_as_we
     rels = [r for r in loaded_memory.run("relationships_of", id="project:du-pl-o") if r["type"] == "TARGETS"]
     assert [(r["id"], r["properties"]["method"]) for r in rels] == [("grondrecht:04", "theme")]
     assert "only via the theme" in rels[0]["properties"]["note"]
+
+
+@pytest.mark.parametrize("code, recipient, amount, period, line", [
+    ("07_07_06", "org:dyzo", 470000.0, "per jaar", 16180),
+    ("06_09_08", "org:welzijnsschakels", 124616.35, "2015", 14394),
+    ("06_09_08", "org:welzijnszorg", 181926.22, "2016", 14398),
+    ("01_02_02", "org:cultuurnet-vlaanderen", 120000.0, "2015-2016, per jaar", 2572),
+    ("01_04_04", "org:de-link", 370478.18, "per jaar (Welzijn)", 2970),
+])
+def test_funds_name_amount_period_and_recipient(loaded_store, code, recipient, amount, period, line):
+    rels = [r for r in loaded_store.run("relationships_of", id=f"action:vapa-2015-2019:{code}")
+            if r["type"] == "FUNDS" and r["outgoing"] and r["id"] == recipient and r["properties"]["period"] == period]
+    assert [(r["properties"]["amount_eur"], r["properties"]["line"]) for r in rels] == [(amount, line)]
