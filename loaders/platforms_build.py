@@ -71,7 +71,11 @@ def _platform_node(batch: GraphBatch, p: PlatformRecord, file: str) -> str:
     props["names"] = list(dict.fromkeys([p.name, *p.names]))
     props["evidence"] = json.dumps(p.evidence, ensure_ascii=False, sort_keys=True)
     props["lead"] = p.lead_as_written
-    return batch.add_node("Platform", p.name, source=file, line=p.line, name=p.name, **props)
+    # The study names a platform by its lead ('OCMW Boom'); the platform itself is the local network,
+    # so its display name says so and the lead's node stays the only 'OCMW Boom' (the study's name
+    # stays in `names` and the id is unchanged).
+    name = f"Lokaal netwerk kinderarmoede {p.municipality}" if p.municipality else p.name
+    return batch.add_node("Platform", p.name, source=file, line=p.line, name=name, **props)
 
 
 def _lead(batch, p: PlatformRecord, pid: str, muni_id: str, resolve, file: str, doc) -> None:

@@ -176,3 +176,11 @@ def test_local_members_and_instances_are_linked_to_their_network_or_category(loa
     assert linked("org:welzijnsschakel-lummen", "MEMBER_OF", "org:welzijnsschakels")
     assert linked("org:cgg-mechelen", "INSTANCE_OF", "org:cgg")
     assert linked("org:ocmw-gent", "INSTANCE_OF", "org:ocmw")
+
+
+def test_the_platform_and_its_lead_are_told_apart_by_name(loaded_store):
+    platform, lead = loaded_store.get_node("platform:ocmw-boom"), loaded_store.get_node("org:ocmw-boom")
+    assert platform["properties"]["name"] == "Lokaal netwerk kinderarmoede Boom"
+    assert "OCMW Boom" in platform["properties"]["names"] and lead["properties"]["name"] == "OCMW Boom"
+    assert any(r["type"] == "LEADS" and r["outgoing"] and r["id"] == "platform:ocmw-boom"
+               for r in loaded_store.run("relationships_of", id="org:ocmw-boom"))
