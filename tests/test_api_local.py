@@ -83,3 +83,27 @@ def test_shared_grondrecht_and_matrix(client):
 def test_bad_parameters_name_the_parameter(client, path, params, status, word):
     r = client.get(path, params=params)
     assert r.status_code == status and word in r.text, r.text
+
+
+@pytest.mark.parametrize("actor, successor", [("org:samenlevingsopbouw", "org:saamo"), ("org:minderhedenforum", "org:levl"),
+                                              ("administration:kind-en-gezin", "administration:opgroeien")])
+def test_get_actor_shows_its_lineage(client, actor, successor):
+    body = client.get(f"/actors/{actor}").json()
+    [entry] = [s for s in body["lineage"]["successors"] if s["id"] == successor]
+    assert entry["date"] and entry["reference"]
+    assert body["message"] and "opvolger" in body["message"]
+
+
+def test_get_opgroeien_covers_kind_en_gezin_and_says_so(client):
+    body = client.get("/actors/administration:opgroeien").json()
+    assert "administration:kind-en-gezin" in body["covers"] and "Kind en Gezin (voorganger)" in body["message"]
+    assert any(i["through"] == "administration:kind-en-gezin" and i["note"].startswith("via Kind en Gezin")
+               for i in body["initiatives"])
+
+
+def test_hvhk_boom_network_depth_1_lists_gezinsbond_and_welzijnsschakel_with_their_path(client):
+    net = client.get("/actors/hvhk:huis-van-het-kind-boom/network", params={"depth": 1}).json()
+    for partner in ("org:gezinsbond", "org:welzijnsschakel-boom"):
+        assert partner in {n["id"] for n in net["nodes"]}
+        edge = next(e for e in net["edges"] if e["start"] == partner and e["type"] == "PARTNER_OF")
+        assert edge["properties"]["method"] == "via_project" and "project:boempatat" in edge["properties"]["path"]
