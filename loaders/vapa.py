@@ -215,9 +215,10 @@ def parse_action(block: list[Line], artefacts: dict[int, Artefact], section: str
     record.unassigned_lines = found.unassigned + [(no, t.strip()) for no, t in before]
     record.references = find_references(block, code)
     record.replaced_by = find_replacement(record.title)
-    record.title, record.editorial_note, note_line = split_editorial_note(record.title)
-    if record.editorial_note:
-        report.warn(file, note_line, "editorial_note", f"{code}: editorial note cut from the title: {record.editorial_note!r}")
+    record.title, record.editorial_note, note_lines = split_editorial_note(record.title)
+    for i, no in enumerate(note_lines):  # every line of the note is reported, none silently dropped
+        report.warn(file, no, "editorial_note", f"{code}: editorial note cut from the title"
+                    + (f": {record.editorial_note!r}" if i == 0 else " (continued)"))
     record.cabinet_mentions = find_cabinet_mentions(found.parts, ministers)
     _warn_block(record, found, before, file, report)
     return record

@@ -158,23 +158,23 @@ def find_references(lines: list[Line], own_code: str) -> list[tuple[str, int]]:
 _NOTE_START = re.compile(r"^(Vanaf \d{4} wordt deze fiche vervangen door|Linken met) actie \d\d_\d\d_\d\d\b")
 
 
-def split_editorial_note(title: FieldValue | None) -> tuple[FieldValue | None, str | None, int | None]:
-    """(the title without its editorial note, the note, the note's first line). A note is a title line
+def split_editorial_note(title: FieldValue | None) -> tuple[FieldValue | None, str | None, list[int]]:
+    """(the title without its editorial note, the note, the note's lines). A note is a title line
     that opens with one of the forms above, with the lines after it up to the next capitalised line."""
     if title is None:
-        return None, None, None
+        return None, None, []
     rows = list(zip(title.text.split("\n"), title.lines))
     start = next((i for i, (t, _) in enumerate(rows) if _NOTE_START.match(t.strip())), None)
     if start is None:
-        return title, None, None
+        return title, None, []
     end = start + 1
     while end < len(rows) and not rows[end][0].strip()[:1].isupper():
         end += 1
     kept = rows[:start] + rows[end:]
     if not kept:
-        return title, None, None  # nothing but the note: keep it as the title rather than lose the block's name
+        return title, None, []  # nothing but the note: keep it as the title rather than lose the block's name
     note = " ".join(t.strip() for t, _ in rows[start:end])
-    return FieldValue("\n".join(t for t, _ in kept), kept[0][1], [n for _, n in kept]), note, rows[start][1]
+    return FieldValue("\n".join(t for t, _ in kept), kept[0][1], [n for _, n in kept]), note, [n for _, n in rows[start:end]]
 
 
 # A draft comment at the end of an actor field: '-> de mijlpalen zijn louter Agentschap Jongerenwelzijn.
