@@ -293,6 +293,13 @@ def _call(flat: Flat, file: str) -> tuple[PlannedAction, int]:
                          [_fact(flat, launcher, file, 1)], [_fact(flat, m, file, 2)]), recipients
 
 
+# Opgroeien's local teams (000:L106 'de lokale teams van Opgroeien') are the teams its own plan calls
+# 'de teams Kind en Gezin' (003:L423): one body named two ways, so each province's teams are PART_OF it.
+KG_TEAMS = Fact("lokale teams van Opgroeien", "000_553a785c04f85bf4.txt", 106, "lokale teams van Opgroeien",
+                name="Kind en Gezin-teams",
+                note="de lokale teams van Opgroeien (000:L106) zijn de teams Kind en Gezin van zijn armoedeplan (003:L423)")
+
+
 # ---- build --------------------------------------------------------------------------------------
 
 def build_local_teams(doc: LocalTeamsDocument, resolver: ResolverLike | None = None,
@@ -304,6 +311,7 @@ def build_local_teams(doc: LocalTeamsDocument, resolver: ResolverLike | None = N
     plan = batch.add_node("Plan", PLAN, source=f, line=doc.plan.line, name=PLAN, names=[doc.plan.as_written])
     actions = {a.code: _build_action(batch, a, plan, resolver, f, report) for a in (doc.measure, doc.call)}
     teams_fact = next(x for x in doc.measure.involved if x.as_written == "lokale teams")
+    kg_teams = resolve_actor(batch, resolver, KG_TEAMS, report)
     teams = []
     for team in doc.teams:
         province = geography.province_of(team.province)
@@ -317,6 +325,8 @@ def build_local_teams(doc: LocalTeamsDocument, resolver: ResolverLike | None = N
             batch.add_relationship("LOCATED_IN", tid, pid, source=f, line=team.line)
         if opgroeien:
             batch.add_relationship("PART_OF", tid, opgroeien, source=f, line=doc.total_line)
+        if kg_teams:
+            batch.add_relationship("PART_OF", tid, kg_teams, source=f, line=KG_TEAMS.line, note=KG_TEAMS.note)
         batch.add_relationship("INVOLVED_IN", tid, actions[MEASURE_CODE], source=f, line=teams_fact.line,
                                as_written=teams_fact.as_written, role="other")
         teams.append(tid)

@@ -160,3 +160,12 @@ def test_the_three_local_loaders_share_one_resolver_and_validate_together():
     assert len(opgroeien) == 1  # one agency, whichever document names it
     kind_en_gezin = [n for n in batch.nodes.values() if n.properties.get("name") == "Kind en Gezin"]
     assert len(kind_en_gezin) == 1
+
+
+def test_local_teams_are_the_teams_kind_en_gezin_of_opgroeiens_plan(batch):
+    # 000:L106 'de lokale teams van Opgroeien'; 003:L423 'binnen de teams Kind en Gezin': one body.
+    teams = [n.id for n in batch.nodes.values() if n.labels[0] == "LocalTeam"]
+    kg = "org:kind-en-gezin-teams"
+    links = [r for r in batch.relationships.values() if r.type == "PART_OF" and r.end == kg]
+    assert sorted(r.start for r in links) == sorted(teams) and all(r.properties["line"] == 106 for r in links)
+    assert all("003:L423" in r.properties["note"] for r in links)
