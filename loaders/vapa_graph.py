@@ -183,8 +183,10 @@ def _add_references(ctx: VapaContext, a: ActionRecord, aid: str, codes: set[str]
 
 def _add_actors(ctx: VapaContext, a: ActionRecord, aid: str, mentions: dict[str, list[Mention]]) -> None:
     for field_name, (role, responsibility, rel_type, _) in ACTOR_FIELDS.items():
+        listed = [m.as_written for m in mentions[field_name]]  # names side by side never fuzzy-merge
         for mention in mentions[field_name]:
-            res = ctx.resolver.resolve(mention.as_written, role=role, source=ctx.file, line=mention.line)
+            res = ctx.resolver.resolve(mention.as_written, role=role, source=ctx.file, line=mention.line,
+                                       beside=listed)
             if res is None:
                 continue
             actor = add_actor(ctx.batch, res, mention.as_written, ctx.file, mention.line)
