@@ -45,7 +45,7 @@ class Resolution:
     name: str  # canonical display name
     key: str  # canonical key for the node id
     parent: "Resolution | None" = None  # PART_OF this actor
-    method: str = "exact"  # alias | exact | normalised | fuzzy | local | new
+    method: str = "exact"  # exact | alias | normalised | variant | subunit | override | collective | fuzzy | local | new
     score: float = 100.0
     minister: str | None = None
     municipality: str | None = None
@@ -252,7 +252,8 @@ class Resolver:
             variants += [_PARENS.sub(" ", written).strip(), m.group(1).strip()]
         if (bare := _VLAAMS_KABINET.sub("", written)) != written:
             variants.append(bare)
-        return next((r for v in variants if (r := self._lookup(v, role))), None)
+        found = next((r for v in variants if (r := self._lookup(v, role))), None)
+        return None if found is None else dataclasses.replace(found, method="variant")
 
     def _subunit(self, written: str, role: str) -> Resolution | None:
         """'Departement WVG – Afdeling Welzijn en Samenleving', 'Afdeling X van het Agentschap Y',
@@ -265,6 +266,8 @@ class Resolver:
         known = (self._lookup(unit, "administration") or self._lookup_variants(unit, "administration")
                  or self._fuzzy(unit, "administration"))
         if known is not None:
+            if known.method != "fuzzy":  # the report says why: the unit of a parent named around it
+                known = dataclasses.replace(known, method="subunit")
             return known if known.parent or parent is None else dataclasses.replace(known, parent=parent)
         return None if parent is None else dataclasses.replace(self._new(unit, "administration"), parent=parent)
 

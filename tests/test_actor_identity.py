@@ -105,7 +105,10 @@ def test_load_reports_every_merge_with_its_method(seed_load):
     fed = next(r for r in rows if r["as_written"] == "Federeatie voor basiseducatie")
     assert (fed["method"], fed["actor"]) == ("fuzzy", "Federatie Basiseducatie") and fed["score"] >= 92
     assert "004_0bee7784f433cdc9.txt:12329" in fed["places"]
-    assert all(r["method"] in ("alias", "normalised", "exact", "fuzzy", "override", "collective") for r in rows)
+    assert all(r["method"] in ("alias", "normalised", "exact", "variant", "subunit", "fuzzy", "override", "collective")
+               for r in rows)
+    unit = next(r for r in rows if r["as_written"] == "departement CJM, Afdeling Jeugd")
+    assert (unit["method"], unit["actor"]) == ("subunit", "Afdeling Jeugd")
 
 
 # --- kinds, lineage, coordination actions, networks (both backends) -----------------------------
