@@ -50,8 +50,9 @@ def source_batch(path: Path, prefix: str) -> GraphBatch:
 
 
 def build_graph(sources_dir: Path, extras: list[Path] | None = None,
-                only: list[str] | None = None) -> LoadResult:
-    """Parse and build every selected source; raise SourceError on an unreadable document."""
+                only: list[str] | None = None, verdicts: list | None = None) -> LoadResult:
+    """Parse and build every selected source; raise SourceError on an unreadable document.
+    `verdicts` (graph/verdicts.py): the coordinator's actor merges ('same') and vetoes ('different')."""
     from loaders.geography import build_geography
     from loaders.handbook import load_handbook
     from loaders.local_teams import load_local_teams
@@ -59,13 +60,15 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
     from loaders.platforms_build import load_platforms
     from loaders.resolve import Resolver
     from loaders.vapa_graph import load_vapa
+    from loaders.verdict_hook import actor_verdicts, apply_same, forbidder
 
     # 004 first: the plan's grondrechten and actors are what the local sources link to.
     steps: dict[str, Callable[[Path, Resolver], LoadResult]] = {
         "004": load_vapa, "002": load_platforms, "000": load_local_teams, "001": load_handbook,
         "003": load_opgroeien_plan}
     batch, report = build_geography(), LoadReport()
-    resolver = Resolver()  # one for all sources: one actor, one node, across documents
+    same, different = actor_verdicts(verdicts or [])
+    resolver = Resolver(forbid=forbidder(different))  # one for all sources: one actor, one node
     for prefix, step in steps.items():
         if only and prefix not in only:
             continue
@@ -82,6 +85,7 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
         result = load_extra(Path(extra), resolver, batch)
         batch.extend(result.batch)
         report.extend(result.report)
+    apply_same(batch, same, report)
     add_known_relations(batch, resolver)
     add_search_terms(batch)
     add_overlap(batch, report)
@@ -93,9 +97,9 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
 
 
 def load_into(store, sources_dir: Path, extras: list[Path] | None = None,
-              only: list[str] | None = None, fresh: bool = False) -> LoadResult:
+              only: list[str] | None = None, fresh: bool = False, verdicts: list | None = None) -> LoadResult:
     """Build the graph from the sources and write it to the store in one transaction."""
-    result = build_graph(Path(sources_dir), extras, only)
+    result = build_graph(Path(sources_dir), extras, only, verdicts)
     (store.replace if fresh else store.write)(result.batch)
     return result
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from loaders.actors import fold, is_collective, is_placeholder, normalise
 # AliasTable and default_table are part of the resolver's interface: callers import them from here.
@@ -67,8 +68,11 @@ _PARENS = re.compile(r"\s*\(([^()]*)\)\s*")
 class Resolver:
     """Resolve actor names to canonical actors; remembers every merge and every unresolved name."""
 
-    def __init__(self, table: AliasTable | None = None):
+    def __init__(self, table: AliasTable | None = None,
+                 forbid: "Callable[[str, str, Actor], bool] | None" = None):
         self.table = table or default_table()
+        # forbid(written, role, actor): a coordinator judged them different (loaders/verdict_hook.py)
+        self.forbid = forbid
         self._cache: dict[tuple[str, str], Resolution | None] = {}
         self._occurrences: dict[tuple[str, str, str], Occurrence] = {}
         self.skipped: list[tuple[str, str, str | None, int | None]] = []  # (as_written, reason, source, line)
@@ -185,6 +189,8 @@ class Resolver:
     def _fuzzy(self, written: str, role: str) -> Resolution | None:
         """A typo of a known name, only against actors of the label the name would get."""
         hit = self.table.fuzzy(written, (_guess_label(written, role),))
+        if hit is not None and self.forbid is not None and self.forbid(written, role, hit[0]):
+            return None
         return None if hit is None else self._of(hit[0], "fuzzy", hit[1])
 
     def _new(self, written: str, role: str) -> Resolution:

@@ -1,0 +1,49 @@
+"""The coordinator's verdicts: give one, list them (with those that no longer attach), CSV out and in."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Query, Request
+from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel, Field
+
+from api.deps import StoreDep
+from graph.questions import verdicts as q
+from graph.verdicts import VERDICTS, from_csv, import_rows, to_csv
+
+router = APIRouter(tags=["verdicts"])
+
+
+class VerdictIn(BaseModel):
+    kind: str = Field(description=f"one of: {', '.join(VERDICTS)}")
+    a: str = Field(min_length=1, max_length=500, description="first id (overlap, merge) or the missing link's key")
+    b: str = Field(default="", max_length=500, description="second id (overlap, merge); empty for a gap")
+    verdict: str = Field(description="; ".join(f"{k}: {', '.join(v)}" for k, v in VERDICTS.items()))
+    author: str = Field(min_length=1, max_length=200)
+    note: str = Field(default="", max_length=2000)
+
+
+@router.post("/verdicts", status_code=201, summary="Record a verdict on an overlap pair, an actor merge or a missing link")
+def give(request: Request, store: StoreDep, body: VerdictIn) -> dict[str, Any]:
+    return q.give(store, request.app.state.verdicts, body.kind, body.a, body.b, body.verdict, body.author, body.note)
+
+
+@router.get("/verdicts", summary="The verdicts in force, and those that no longer attach to the graph")
+def listing(request: Request, store: StoreDep,
+            kind: Annotated[str | None, Query(description=f"one of: {', '.join(VERDICTS)}")] = None) -> dict[str, Any]:
+    if kind is not None and kind not in VERDICTS:
+        from armoedegraaf.errors import InvalidParameter
+
+        raise InvalidParameter("kind", f"unknown kind {kind!r}; known: {', '.join(VERDICTS)}")
+    return q.listing(store, request.app.state.verdicts, kind)
+
+
+@router.get("/verdicts.csv", response_class=PlainTextResponse, summary="Every verdict ever given, as CSV")
+def export_csv(request: Request) -> str:
+    return to_csv(request.app.state.verdicts.all())
+
+
+@router.post("/verdicts.csv", summary="Import verdicts from CSV (kind,a,b,verdict,author,note,at); all or none")
+def import_csv(request: Request, text: Annotated[str, Body(media_type="text/csv")]) -> dict[str, Any]:
+    return import_rows(request.app.state.verdicts, from_csv(text, "verdicts.csv"))
