@@ -139,8 +139,8 @@ def _shape_work(rows: Rows, params: dict[str, Any]) -> Rows:
     for r in rows:
         ev = sorted(({"id": e["id"], "source": e["source"], "line": e["line"]} for e in r["evidence"]),
                     key=lambda e: (e["source"], e["line"], e["id"]))
-        out.append({**r, "labels": sorted(r["labels"]), "evidence": ev, "municipalities": sorted(set(r["municipalities"])),
-                    "provinces": sorted(set(r["provinces"])),
+        out.append({**r, "labels": sorted(r["labels"]), "evidence": ev, "municipalities": sorted({m for m in r["municipalities"] if m}),
+                    "provinces": sorted({p for p in r["provinces"] if p}),
                     "neighbours": sorted(r["neighbours"]), "initiatives": sorted(r["initiatives"])})
     return sorted(out, key=lambda r: (r["actor"], r["code"]))
 
@@ -152,10 +152,10 @@ def _shape_work(rows: Rows, params: dict[str, Any]) -> Rows:
       AND (i:Action OR i:Project)
     WITH x, g, collect(DISTINCT {id: i.id, source: i.source, line: i.line}) AS evidence
     RETURN x.id AS actor, x.name AS name, labels(x) AS labels, g.code AS code, g.name AS grondrecht, evidence,
-           COLLECT { MATCH (x)-[:LOCATED_IN]->(m:Municipality) RETURN m.name } + coalesce([x.municipality], [])
-             AS municipalities,
+           COLLECT { MATCH (x)-[:LOCATED_IN]->(m:Municipality) RETURN m.name }
+             + CASE WHEN x.municipality IS NULL THEN [] ELSE [x.municipality] END AS municipalities,
            COLLECT { MATCH (x)-[:LOCATED_IN]->(:Municipality)-[:LOCATED_IN]->(p:Province) RETURN p.name }
-             + coalesce([x.province], []) AS provinces,
+             + CASE WHEN x.province IS NULL THEN [] ELSE [x.province] END AS provinces,
            COLLECT { MATCH (x)--(y:Actor) RETURN DISTINCT y.id } AS neighbours,
            COLLECT { MATCH (x)-[v:RESPONSIBLE_FOR|INVOLVED_IN|LEADS|PARTNER_OF]->(j)
                      WHERE (j:Action OR j:Project) AND coalesce(v.role, '') <> 'minister'
