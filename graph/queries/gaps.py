@@ -98,7 +98,7 @@ _WORK_RELS = ("RESPONSIBLE_FOR", "INVOLVED_IN", "LEADS", "PARTNER_OF")
 
 @query(
     cypher="""
-    CALL ($q) {
+    CALL () {
       MATCH (n:Platform) WHERE n.id = $q OR toLower(n.name) = toLower($q) RETURN n
       UNION MATCH (n:Municipality) WHERE n.id = $q OR toLower(n.name) = toLower($q) RETURN n
       UNION MATCH (n:HuisVanHetKind) WHERE n.id = $q OR toLower(n.name) = toLower($q) RETURN n

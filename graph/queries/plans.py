@@ -116,7 +116,8 @@ def timeline_rows(graph: nx.MultiDiGraph, plan: str | None = None, actor: str | 
 
 
 def _shape_shared(rows: Rows, params: dict[str, Any]) -> Rows:
-    out = [{**r, "via": sorted(r["via"], key=lambda v: v["id"]), "own": sorted(r["own"])} for r in rows]
+    out = [{**r, "labels": sorted(r["labels"]), "via": sorted(r["via"], key=lambda v: v["id"]), "own": sorted(r["own"])}
+           for r in rows]
     return sorted(out, key=lambda r: (r["code"], r["other"]))
 
 

@@ -9,7 +9,7 @@ Text decides; shared actors and lineage corroborate (every Opgroeien action has 
 actors alone would tie everything Kind en Gezin did to everything Opgroeien plans). The text signal
 is one function so it can switch to a fused (embedding) similarity without touching the rest.
 
-The 16 '(VAPA)' flags of the 003 slides (lines 590-656) mark actions Opgroeien puts forward for the
+The 16 '(VAPA)' flags of the 003 slides (its overview at lines 588-666) mark actions Opgroeien puts forward for the
 NEW Vlaams Actieplan being drafted in 2025, not VAPA 2015-2019: they are shown as such and never
 counted as evidence of continuity.
 """
@@ -32,7 +32,7 @@ TOP = 3
 # Actieplan Dak- en Thuisloosheid, both in 003 (the latter at 003:700-740).
 PLAN_GROUPS = {"opgroeien-2025": ["plan:armoedeplan-opgroeien", "plan:vlaams-actieplan-dak-en-thuisloosheid"],
                "vapa-2015-2019": ["plan:vapa-2015-2019"]}
-NEW_VAPA_NOTE = ("gemarkeerd '(VAPA)' in de planning van 003 (r. 590-656): voorgesteld voor het nieuwe Vlaams "
+NEW_VAPA_NOTE = ("gemarkeerd '(VAPA)' in het overzicht 'acties in VAPA' van 003 (r. 588-666): voorgesteld voor het nieuwe Vlaams "
                  "Actieplan Armoedebestrijding (2025), niet VAPA 2015-2019; geen bewijs van continuïteit")
 
 
