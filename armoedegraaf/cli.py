@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import click
 
-from armoedegraaf import cli_ask, cli_verdict
+from armoedegraaf import cli_ask, cli_plans, cli_verdict
 from armoedegraaf.errors import ArmoedegraafError
 from armoedegraaf.settings import Settings
 
@@ -207,6 +207,7 @@ def _with_store(ctx: click.Context, fn: Callable[[Any], Any]) -> Any:
 
 cli_ask.register(cli, _with_store)
 cli_verdict.register(cli, _with_store)
+cli_plans.register(cli, _with_store)
 
 
 def main() -> None:

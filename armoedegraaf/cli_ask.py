@@ -77,7 +77,16 @@ def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[St
     @click.pass_context
     def overlap_cmd(ctx: click.Context, min_score: float, grondrecht: str | None, limit: int, fmt: str) -> None:
         """Overlapping initiatives, exact duplicates first. Example: armoedegraaf ask overlap --grondrecht 08"""
-        result = with_store(ctx, lambda s: qs.overlap(s, min_score, grondrecht, limit))
+        from graph.verdicts import open_verdicts
+
+        def run(s: Store) -> dict[str, Any]:
+            verdicts = open_verdicts(s)  # pairs a coordinator judged distinct leave the list
+            try:
+                return qs.overlap(s, min_score, grondrecht, limit, verdicts=verdicts)
+            finally:
+                verdicts.close()
+
+        result = with_store(ctx, run)
         rows = result["repeated_fiches"] + result["pairs"]
         _emit(result, rows, [("a", lambda r: r["a"].get("code") or r["a"].get("name")),
                              ("b", lambda r: r["b"].get("code") or r["b"].get("name")),
