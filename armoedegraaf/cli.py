@@ -78,6 +78,10 @@ def load(ctx: click.Context, sources_dir: Path | None, only: tuple[str, ...], ex
         verdicts = open_verdicts(store)
         result = load_into(store, sources_dir or settings.sources_dir, list(extras), list(only) or None, fresh,
                            verdicts=verdicts.all())
+        from graph.questions.verdicts import record_load
+
+        seen = record_load(store, verdicts)  # for `GET /new-since`: what this load brought first
+        result.report.count("new_gaps_and_overlaps", seen["new"])
         verdicts.close()
     finally:
         store.close()

@@ -112,6 +112,12 @@ class VerdictStore(Protocol):
     def version(self) -> Any:
         """Changes whenever a verdict is added (answers cached for a version hold)."""
 
+    def record_seen(self, keys: list[str], at: str) -> int:
+        """Remember when each gap or overlap key was first met (by a load); returns how many are new."""
+
+    def first_seen(self) -> dict[str, str]:
+        """key -> the time of the load that first met it."""
+
     def clear(self) -> None: ...
 
     def close(self) -> None: ...
@@ -132,6 +138,7 @@ class SqliteVerdicts:
                              "uid TEXT UNIQUE, kind TEXT, a TEXT, b TEXT, key TEXT, verdict TEXT, "
                              "author TEXT, note TEXT, at TEXT)")
             self._db.execute("CREATE INDEX IF NOT EXISTS verdict_key ON verdict(key)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS seen (key TEXT PRIMARY KEY, first_at TEXT)")
 
     def add(self, verdicts: list[Verdict]) -> None:
         rows = [(v.uid, v.kind, v.a, v.b, v.key, v.verdict, v.author, v.note, v.at) for v in verdicts]
@@ -150,9 +157,20 @@ class SqliteVerdicts:
         with self._lock:
             return self._db.execute("SELECT count(*), max(seq) FROM verdict").fetchone()
 
+    def record_seen(self, keys: list[str], at: str) -> int:
+        with self._lock, self._db:
+            before = self._db.total_changes
+            self._db.executemany("INSERT OR IGNORE INTO seen (key, first_at) VALUES (?, ?)", [(k, at) for k in keys])
+            return self._db.total_changes - before
+
+    def first_seen(self) -> dict[str, str]:
+        with self._lock:
+            return dict(self._db.execute("SELECT key, first_at FROM seen").fetchall())
+
     def clear(self) -> None:
         with self._lock, self._db:
             self._db.execute("DELETE FROM verdict")
+            self._db.execute("DELETE FROM seen")
 
     def close(self) -> None:
         self._db.close()
@@ -162,9 +180,13 @@ class SqliteVerdicts:
 # purpose: loads (CLEAR, MERGE of the sources' nodes) and exports leave these nodes alone.
 _NEO4J_INDEX = "CREATE INDEX verdict_key IF NOT EXISTS FOR (v:Verdict) ON (v.key)"
 _NEO4J_ADD = ("UNWIND $rows AS row CREATE (v:Verdict) SET v = row")
-_NEO4J_ALL = ("MATCH (v:Verdict) RETURN v.kind AS kind, v.a AS a, v.b AS b, v.verdict AS verdict, "
+_NEO4J_ALL = ("MATCH (v:Verdict) WHERE NOT v:SeenItem RETURN v.kind AS kind, v.a AS a, v.b AS b, v.verdict AS verdict, "
               "v.author AS author, v.note AS note, v.at AS at, v.uid AS uid ORDER BY v.at, v.uid")
 _NEO4J_CLEAR = "MATCH (v:Verdict) DELETE v"
+# What loads met, and when first: (:Verdict:SeenItem) so that loads leave them alone as well.
+_NEO4J_SEEN = ("UNWIND $keys AS k MERGE (s:Verdict:SeenItem {key: k}) ON CREATE SET s.first_at = $at, s.new = true "
+               "ON MATCH SET s.new = false WITH s WHERE s.new RETURN count(s) AS n")
+_NEO4J_FIRST_SEEN = "MATCH (s:SeenItem) RETURN s.key AS key, s.first_at AS first_at"
 
 
 class Neo4jVerdicts:
@@ -190,6 +212,14 @@ class Neo4jVerdicts:
     @property
     def version(self) -> Any:
         return None  # another process may write at any time: never cache on it
+
+    def record_seen(self, keys: list[str], at: str) -> int:
+        self._write(_NEO4J_SEEN, keys=keys, at=at)
+        first = self.first_seen()
+        return sum(1 for k in keys if first.get(k) == at)
+
+    def first_seen(self) -> dict[str, str]:
+        return {r["key"]: r["first_at"] for r in self.store._read(_NEO4J_FIRST_SEEN)}
 
     def clear(self) -> None:
         self._write(_NEO4J_CLEAR)

@@ -131,3 +131,21 @@ def test_csv_round_trip_and_bad_rows(tmp_path):
         from_csv(bad, "v.csv")
     with pytest.raises(InvalidParameter, match="author"):
         make_verdict("merge", "org:a", "org:b", "same", " ")
+
+
+def test_what_is_new_since_the_last_load(judged):
+    store, vstore = judged
+    load_into(store, SOURCES, only=["004"], fresh=True)
+    first = qv.record_load(store, vstore, at="2026-01-01T00:00:00+00:00")
+    assert first["new"] == first["items"] > 0
+    load_into(store, SOURCES, only=["004", "002"], fresh=True)
+    second = qv.record_load(store, vstore, at="2026-02-01T00:00:00+00:00")
+    assert 0 < second["new"] < second["items"]
+    fresh = qv.new_since(store, vstore, "last-load")
+    assert fresh["total"] == second["new"] and fresh["loads"][-1].startswith("2026-02-01")
+    kinds = {g["kind"] for g in fresh["gaps"]}
+    assert "platform_hvhk" in kinds and "poverty_involvement" not in kinds  # the plan's gaps are not new
+    assert qv.new_since(store, vstore, "2026-01-15")["total"] == fresh["total"]
+    assert qv.new_since(store, vstore, "2025-12-31")["total"] == second["items"]
+    with pytest.raises(InvalidParameter, match="since"):
+        qv.new_since(store, vstore, "gisteren")

@@ -47,3 +47,9 @@ def export_csv(request: Request) -> str:
 @router.post("/verdicts.csv", summary="Import verdicts from CSV (kind,a,b,verdict,author,note,at); all or none")
 def import_csv(request: Request, text: Annotated[str, Body(media_type="text/csv")]) -> dict[str, Any]:
     return import_rows(request.app.state.verdicts, from_csv(text, "verdicts.csv"))
+
+
+@router.get("/new-since", summary="Gaps and overlap pairs that appeared since a date or the last load")
+def new_since(request: Request, store: StoreDep,
+              since: Annotated[str, Query(description="ISO date or date-time, or 'last-load'")]) -> dict[str, Any]:
+    return q.new_since(store, request.app.state.verdicts, since)

@@ -80,3 +80,50 @@ def judge_pairs(pairs: list[dict[str, Any]], verdicts: dict[str, Verdict], inclu
         out.append({**p, "verdict": None if v is None else {"verdict": v.verdict, "author": v.author,
                                                             "note": v.note, "at": v.at}})
     return out[:limit]
+
+
+# -- what is new since ---------------------------------------------------------------------------
+
+def _current_keys(store: Store) -> dict[str, dict[str, Any]]:
+    from graph.questions.missing_links import all_items
+
+    items = {i["key"]: {"type": "gap", **i} for i in all_items(store)}
+    for p in store.run("similar_pairs", limit=100_000):
+        key = f"overlap|{min(p['a']['id'], p['b']['id'])}|{max(p['a']['id'], p['b']['id'])}"
+        items[key] = {"type": "overlap", "key": key, **p}
+    return items
+
+
+def record_load(store: Store, vstore: VerdictStore, at: str | None = None) -> dict[str, Any]:
+    """After a load: remember the gaps and overlap pairs it produced that no load produced before."""
+    from graph.verdicts import now
+
+    at = at or now()
+    keys = sorted(_current_keys(store))
+    return {"at": at, "items": len(keys), "new": vstore.record_seen(keys, at)}
+
+
+def new_since(store: Store, vstore: VerdictStore, since: str) -> dict[str, Any]:
+    """The gaps and overlap pairs of the current graph first met after `since`: an ISO date or
+    date-time, or 'last-load' (those the most recent load brought)."""
+    from datetime import datetime
+
+    from armoedegraaf.errors import InvalidParameter
+
+    first = vstore.first_seen()
+    loads = sorted(set(first.values()))
+    if since == "last-load":
+        if not loads:
+            raise InvalidParameter("since", "no load has been recorded yet (`armoedegraaf load`)")
+        threshold, inclusive = loads[-1], True
+    else:
+        try:
+            datetime.fromisoformat(since)
+        except ValueError:
+            raise InvalidParameter("since", f"an ISO date (2026-12-01), a date-time or 'last-load', not {since!r}") from None
+        threshold, inclusive = since, False
+    fresh = [{**item, "first_seen": first[k]} for k, item in _current_keys(store).items()
+             if k in first and (first[k] >= threshold if inclusive else first[k] > threshold)]
+    fresh.sort(key=lambda i: (i["first_seen"], i["type"], i["key"]))
+    return {"since": since, "loads": loads, "total": len(fresh),
+            "gaps": [i for i in fresh if i["type"] == "gap"], "overlap": [i for i in fresh if i["type"] == "overlap"]}
