@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Protocol
 
-from armoedegraaf.errors import InvalidParameter, SourceError
+from armoedegraaf.errors import InvalidParameter, SourceError, StoreError
 
 VERDICTS = {
     "overlap": ("same", "related", "successor", "distinct"),
@@ -131,7 +131,8 @@ class SqliteVerdicts:
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         # one connection shared by the API's threads, serialised by a lock
-        self._db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
+        self._conn: sqlite3.Connection | None = sqlite3.connect(str(path) if path else ":memory:",
+                                                                check_same_thread=False)
         self._lock = threading.Lock()
         with self._lock, self._db:
             self._db.execute("CREATE TABLE IF NOT EXISTS verdict (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
@@ -172,8 +173,19 @@ class SqliteVerdicts:
             self._db.execute("DELETE FROM verdict")
             self._db.execute("DELETE FROM seen")
 
+    @property
+    def _db(self) -> sqlite3.Connection:
+        # reopened after close() for a file (an app may outlive its lifespan); in memory only once
+        if self._conn is None:
+            if self.path is None:
+                raise StoreError("the in-memory verdict store was closed")
+            self._conn = sqlite3.connect(str(self.path), check_same_thread=False)
+        return self._conn
+
     def close(self) -> None:
-        self._db.close()
+        if self._conn is not None and self.path is not None:
+            self._conn.close()
+            self._conn = None
 
 
 # The Verdict label is fixed here, never taken from input; it is not in graph/schema.yaml on

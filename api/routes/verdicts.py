@@ -9,6 +9,7 @@ from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
+from armoedegraaf.errors import InvalidParameter, SourceError
 from graph.questions import verdicts as q
 from graph.verdicts import VERDICTS, from_csv, import_rows, to_csv
 
@@ -24,7 +25,15 @@ class VerdictIn(BaseModel):
     note: str = Field(default="", max_length=2000)
 
 
-@router.post("/verdicts", status_code=201, summary="Record a verdict on an overlap pair, an actor merge or a missing link")
+class BadRequest(BaseModel):
+    detail: str
+
+
+_BAD_BODY = {400: {"model": BadRequest, "description": "the body cannot be read"}}
+
+
+@router.post("/verdicts", status_code=201, responses=_BAD_BODY,
+             summary="Record a verdict on an overlap pair, an actor merge or a missing link")
 def give(request: Request, store: StoreDep, body: VerdictIn) -> dict[str, Any]:
     return q.give(store, request.app.state.verdicts, body.kind, body.a, body.b, body.verdict, body.author, body.note)
 
@@ -33,8 +42,6 @@ def give(request: Request, store: StoreDep, body: VerdictIn) -> dict[str, Any]:
 def listing(request: Request, store: StoreDep,
             kind: Annotated[str | None, Query(description=f"one of: {', '.join(VERDICTS)}")] = None) -> dict[str, Any]:
     if kind is not None and kind not in VERDICTS:
-        from armoedegraaf.errors import InvalidParameter
-
         raise InvalidParameter("kind", f"unknown kind {kind!r}; known: {', '.join(VERDICTS)}")
     return q.listing(store, request.app.state.verdicts, kind)
 
@@ -44,9 +51,13 @@ def export_csv(request: Request) -> str:
     return to_csv(request.app.state.verdicts.all())
 
 
-@router.post("/verdicts.csv", summary="Import verdicts from CSV (kind,a,b,verdict,author,note,at); all or none")
+@router.post("/verdicts.csv", responses=_BAD_BODY, summary="Import verdicts from CSV (kind,a,b,verdict,author,note,at); all or none")
 def import_csv(request: Request, text: Annotated[str, Body(media_type="text/csv")]) -> dict[str, Any]:
-    return import_rows(request.app.state.verdicts, from_csv(text, "verdicts.csv"))
+    try:
+        rows = from_csv(text, "verdicts.csv")
+    except SourceError as exc:  # a bad row of the body: 422 naming line and field, nothing written
+        raise InvalidParameter("body", str(exc)) from None
+    return import_rows(request.app.state.verdicts, rows)
 
 
 @router.get("/new-since", summary="Gaps and overlap pairs that appeared since a date or the last load")
