@@ -262,18 +262,20 @@ def to_csv(verdicts: Iterable[Verdict]) -> str:
 
 def from_csv(text: str, file: str = "<csv>") -> list[Verdict]:
     """Every row checked first; SourceError names file, line and field of the first bad one."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [f for f in ("kind", "a", "b", "verdict", "author") if f not in (reader.fieldnames or [])]
-    if missing:
-        raise SourceError(f"missing column(s) {', '.join(missing)}", file=file, line=1)
-    out = []
-    for row in reader:
-        try:
-            out.append(make_verdict(row["kind"] or "", row["a"] or "", row["b"] or "", row["verdict"] or "",
-                                    row["author"] or "", row.get("note") or "", row.get("at") or None))
-        except InvalidParameter as exc:
-            raise SourceError(f"field {exc}",
-                              file=file, line=reader.line_num) from None
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    try:
+        missing = [f for f in ("kind", "a", "b", "verdict", "author") if f not in (reader.fieldnames or [])]
+        if missing:
+            raise SourceError(f"missing column(s) {', '.join(missing)}", file=file, line=1)
+        out = []
+        for row in reader:
+            try:
+                out.append(make_verdict(row["kind"] or "", row["a"] or "", row["b"] or "", row["verdict"] or "",
+                                        row["author"] or "", row.get("note") or "", row.get("at") or None))
+            except InvalidParameter as exc:
+                raise SourceError(f"field {exc}", file=file, line=reader.line_num) from None
+    except csv.Error as exc:
+        raise SourceError(f"not CSV ({exc})", file=file, line=reader.line_num or 1) from None
     return out
 
 
