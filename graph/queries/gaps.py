@@ -99,10 +99,14 @@ _WORK_RELS = ("RESPONSIBLE_FOR", "INVOLVED_IN", "LEADS", "PARTNER_OF")
 @query(
     cypher="""
     CALL () {
-      MATCH (n:Platform) WHERE n.id = $q OR toLower(n.name) = toLower($q) RETURN n
-      UNION MATCH (n:Municipality) WHERE n.id = $q OR toLower(n.name) = toLower($q) RETURN n
-      UNION MATCH (n:HuisVanHetKind) WHERE n.id = $q OR toLower(n.name) = toLower($q) RETURN n
-      UNION MATCH (n:Province) WHERE n.id = $q OR toLower(n.name) = toLower($q) RETURN n
+      MATCH (n:Platform {id: $q}) RETURN n
+      UNION MATCH (n:Municipality {id: $q}) RETURN n
+      UNION MATCH (n:HuisVanHetKind {id: $q}) RETURN n
+      UNION MATCH (n:Province {id: $q}) RETURN n
+      UNION MATCH (n:Platform) WHERE toLower(n.name) = toLower($q) RETURN n
+      UNION MATCH (n:Municipality) WHERE toLower(n.name) = toLower($q) RETURN n
+      UNION MATCH (n:HuisVanHetKind) WHERE toLower(n.name) = toLower($q) RETURN n
+      UNION MATCH (n:Province) WHERE toLower(n.name) = toLower($q) RETURN n
     }
     OPTIONAL MATCH (n)-[:LOCATED_IN]->(m:Municipality)
     OPTIONAL MATCH (n)-[:LOCATED_IN*1..2]->(p:Province)
@@ -115,7 +119,8 @@ _WORK_RELS = ("RESPONSIBLE_FOR", "INVOLVED_IN", "LEADS", "PARTNER_OF")
 )
 def scope_nodes(graph: nx.MultiDiGraph, q: str) -> Rows:
     """The platforms, municipalities, Huizen van het Kind or provinces `q` names (id or name, case
-    ignored), each with its municipality and province."""
+    ignored), each with its municipality and province. On Neo4j the id through the per-label
+    uniqueness index; a name over these four small labels only."""
     rows = []
     for n, a in graph.nodes(data=True):
         label = next((lab for lab in SCOPE_LABELS if lab in a["labels"]), None)
