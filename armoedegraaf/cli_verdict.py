@@ -59,6 +59,21 @@ def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[St
             click.echo(f"{r['at'][:19]}  {r['kind']:<7} {r['verdict']:<12} {r['a']}  {r['b']}  ({r['author']}){mark}")
         click.echo(f"{result['total']} verdicts, {len(result['detached'])} losgekoppeld", err=True)
 
+    @verdict.command("new-since")
+    @click.argument("since")
+    @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+    @click.pass_context
+    def new_since_cmd(ctx: click.Context, since: str, fmt: str) -> None:
+        """Gaps and overlap pairs that appeared since SINCE (an ISO date or 'last-load')."""
+        result = with_verdicts(ctx, lambda s, v: q.new_since(s, v, since))
+        if fmt == "json":
+            click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+            return
+        for item in result["gaps"] + result["overlap"]:
+            what = item.get("why") or f"{item['a'].get('code') or item['a']['id']} ~ {item['b'].get('code') or item['b']['id']}"
+            click.echo(f"{item['first_seen'][:19]}  {item['type']:<7} {item['key'][:60]:<60} {what[:80]}")
+        click.echo(f"{result['total']} nieuw sinds {since}", err=True)
+
     @verdict.command("export")
     @click.option("--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
     @click.pass_context

@@ -59,3 +59,10 @@ def test_ask_continuity_shared_with_and_timeline(tmp_path):
     assert shared.exit_code == 0 and shared.output.startswith("05 onderwijs:")
     timeline = runner.invoke(cli, [*data, "ask", "timeline", "--plan", "plan:armoedeplan-opgroeien"])
     assert timeline.exit_code == 0 and "2025-09" in timeline.output
+
+
+def test_new_since_the_last_load(run, tmp_path):
+    assert run("load", "--quiet", "--only", "004", "--only", "002").exit_code == 0
+    fresh = json.loads(run("verdict", "new-since", "last-load", "--format", "json").output)
+    assert fresh["total"] > 0 and all(not g["key"].startswith("poverty_involvement") for g in fresh["gaps"])
+    assert run("verdict", "new-since", "gisteren").exit_code == 1
