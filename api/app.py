@@ -12,9 +12,11 @@ from api.cache import ResponseCache
 from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.routes import actions, actors, meta, places, questions
 from api.routes import kaart
+from api.routes import continuity, timeline, verdicts
 from armoedegraaf import __version__
 from armoedegraaf.settings import Settings
 from graph.store import Store, open_store
+from graph.verdicts import open_verdicts
 
 DESCRIPTION = """
 Knowledge graph of the actors, social rights (grondrechten) and actions of child-poverty policy in
@@ -29,9 +31,11 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = store or open_store(settings)
+        app.state.verdicts = open_verdicts(app.state.store)
         try:
             yield
         finally:
+            app.state.verdicts.close()
             if store is None:
                 app.state.store.close()
 
@@ -45,4 +49,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(places.router, responses=ERROR_RESPONSES)
     app.include_router(questions.router, responses=ERROR_RESPONSES)
     app.include_router(kaart.router, responses=ERROR_RESPONSES)
+    app.include_router(verdicts.router, responses=ERROR_RESPONSES)
+    app.include_router(continuity.router, responses=ERROR_RESPONSES)
+    app.include_router(timeline.router, responses=ERROR_RESPONSES)
     return app

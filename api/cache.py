@@ -42,7 +42,12 @@ class ResponseCache:
         refresh = getattr(store, "refresh", None)
         if refresh is not None:
             refresh()
-        return getattr(store, "version", None)
+        version = getattr(store, "version", None)
+        verdicts = getattr(app.state, "verdicts", None)  # answers apply the coordinator's verdicts
+        if version is None or verdicts is None:
+            return version
+        judged = verdicts.version
+        return None if judged is None else (version, judged)
 
     def _recording(self, key: tuple, send: Send) -> Send:
         start: dict[str, Any] = {}

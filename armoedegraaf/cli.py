@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import click
 
-from armoedegraaf import cli_ask
+from armoedegraaf import cli_ask, cli_plans, cli_verdict
 from armoedegraaf.errors import ArmoedegraafError
 from armoedegraaf.settings import Settings
 
@@ -72,9 +72,18 @@ def load(ctx: click.Context, sources_dir: Path | None, only: tuple[str, ...], ex
     from loaders.tabular import row_errors
 
     settings = _settings(ctx)
+    from graph.verdicts import open_verdicts
+
     store = open_store(settings)
     try:
-        result = load_into(store, sources_dir or settings.sources_dir, list(extras), list(only) or None, fresh)
+        verdicts = open_verdicts(store)
+        result = load_into(store, sources_dir or settings.sources_dir, list(extras), list(only) or None, fresh,
+                           verdicts=verdicts.all())
+        from graph.questions.verdicts import record_load
+
+        seen = record_load(store, verdicts)  # for `GET /new-since`: what this load brought first
+        result.report.count("new_gaps_and_overlaps", seen["new"])
+        verdicts.close()
     finally:
         store.close()
     report = result.report.render()
@@ -205,6 +214,8 @@ def _with_store(ctx: click.Context, fn: Callable[[Any], Any]) -> Any:
 
 
 cli_ask.register(cli, _with_store)
+cli_verdict.register(cli, _with_store)
+cli_plans.register(cli, _with_store)
 
 
 def main() -> None:

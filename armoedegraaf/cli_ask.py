@@ -36,6 +36,13 @@ def _reasons(r: dict[str, Any]) -> str:
     return "; ".join(f"{k} {v.get('contribution', 0):.2f}" for k, v in sorted(parts.items()) if isinstance(v, dict))
 
 
+def _subject_names(r: dict[str, Any]) -> str:
+    subject = r.get("subject", {})
+    if "a" in subject:
+        return f"{subject['a'].get('name')} <-> {subject['b'].get('name')}"
+    return str(subject.get("name") or subject.get("province") or "")
+
+
 def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[Store], Any]], Any]) -> None:
     from graph.questions import actors as qa
     from graph.questions import search as qs
@@ -70,7 +77,16 @@ def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[St
     @click.pass_context
     def overlap_cmd(ctx: click.Context, min_score: float, grondrecht: str | None, limit: int, fmt: str) -> None:
         """Overlapping initiatives, exact duplicates first. Example: armoedegraaf ask overlap --grondrecht 08"""
-        result = with_store(ctx, lambda s: qs.overlap(s, min_score, grondrecht, limit))
+        from graph.verdicts import open_verdicts
+
+        def run(s: Store) -> dict[str, Any]:
+            verdicts = open_verdicts(s)  # pairs a coordinator judged distinct leave the list
+            try:
+                return qs.overlap(s, min_score, grondrecht, limit, verdicts=verdicts)
+            finally:
+                verdicts.close()
+
+        result = with_store(ctx, run)
         rows = result["repeated_fiches"] + result["pairs"]
         _emit(result, rows, [("a", lambda r: r["a"].get("code") or r["a"].get("name")),
                              ("b", lambda r: r["b"].get("code") or r["b"].get("name")),
@@ -91,13 +107,26 @@ def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[St
     @ask.command("missing-links")
     @click.option("--kind", type=click.Choice(list(KINDS)), default=None, help="default: every kind")
     @click.option("--limit", type=int, default=10, show_default=True)
+    @click.option("--scope", default=None, help="a platform, municipality, Huis van het Kind or province (id or name)")
     @fmt_option
     @click.pass_context
-    def missing_cmd(ctx: click.Context, kind: str | None, limit: int, fmt: str) -> None:
-        """Absent partners, rights and stakeholders. Example: armoedegraaf ask missing-links --kind platform_hvhk"""
-        result = with_store(ctx, lambda s: missing_links(s, kind, limit))
+    def missing_cmd(ctx: click.Context, kind: str | None, limit: int, scope: str | None, fmt: str) -> None:
+        """Absent partners, rights and stakeholders. Example: armoedegraaf ask missing-links --scope platform:ocmw-boom"""
+        from graph.verdicts import open_verdicts
+
+        def run(s: Store) -> dict[str, Any]:
+            verdicts = open_verdicts(s)
+            try:
+                return missing_links(s, kind, limit, scope, verdicts)
+            finally:
+                verdicts.close()
+
+        result = with_store(ctx, run)
         rows = [item for items in result["kinds"].values() for item in items]
-        _emit(result, rows, [("kind", lambda r: r["kind"]), ("why", lambda r: r["why"])], fmt)
+        if fmt == "table":
+            click.echo("  ".join(f"{k}: {n}" for k, n in result["totals"].items()), err=True)
+        _emit(result, rows, [("kind", lambda r: r["kind"]), ("subject", _subject_names),
+                             ("status", lambda r: r["status"]), ("why", lambda r: r["why"])], fmt)
 
     @ask.command("shared-grondrecht")
     @click.argument("actor_ids", nargs=-1, required=True)

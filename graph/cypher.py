@@ -60,10 +60,13 @@ def merge_relationships_statement(schema: Schema, rel_type: str, start_label: st
     )
 
 
-CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
-CLEAR_IN_TX = "MATCH (n) DETACH DELETE n"
+# (:Verdict) nodes are the coordinator's judgements (graph/verdicts.py), not the sources' graph:
+# a load or an export never touches them.
+CLEAR = "MATCH (n) WHERE NOT n:Verdict CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+CLEAR_IN_TX = "MATCH (n) WHERE NOT n:Verdict DETACH DELETE n"
 
-EXPORT_NODES = "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties"
+EXPORT_NODES = ("MATCH (n) WHERE NOT n:Verdict "
+                "RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties")
 EXPORT_RELATIONSHIPS = (
     "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS properties"
 )

@@ -51,9 +51,10 @@ def source_batch(path: Path, prefix: str) -> GraphBatch:
 
 
 def build_graph(sources_dir: Path, extras: list[Path] | None = None,
-                only: list[str] | None = None, overrides=None) -> LoadResult:
+                only: list[str] | None = None, overrides=None, verdicts: list | None = None) -> LoadResult:
     """Parse and build every selected source; raise SourceError on an unreadable document.
-    `overrides`: a coordinator's verdicts on actor merges (loaders.resolve.Overrides)."""
+    `overrides`: actor-merge overrides (loaders.resolve.Overrides); `verdicts` (graph/verdicts.py):
+    the coordinator's actor merges ('same') and vetoes ('different')."""
     from loaders.geography import build_geography
     from loaders.handbook import load_handbook
     from loaders.local_teams import load_local_teams
@@ -61,13 +62,16 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
     from loaders.platforms_build import load_platforms
     from loaders.resolve import Resolver
     from loaders.vapa_graph import load_vapa
+    from loaders.verdict_hook import actor_verdicts, apply_same, forbidder
 
     # 004 first: the plan's grondrechten and actors are what the local sources link to.
     steps: dict[str, Callable[[Path, Resolver], LoadResult]] = {
         "004": load_vapa, "002": load_platforms, "000": load_local_teams, "001": load_handbook,
         "003": load_opgroeien_plan}
     batch, report = build_geography(), LoadReport()
-    resolver = Resolver(overrides=overrides)  # one for all sources: one actor, one node, across documents
+    same, different = actor_verdicts(verdicts or [])
+    # one for all sources: one actor, one node, across documents
+    resolver = Resolver(overrides=overrides, forbid=forbidder(different))
     for prefix, step in steps.items():
         if only and prefix not in only:
             continue
@@ -84,6 +88,7 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
         result = load_extra(Path(extra), resolver, batch)
         batch.extend(result.batch)
         report.extend(result.report)
+    apply_same(batch, same, report)
     add_known_relations(batch, resolver)
     from loaders.funds import add_funds
     from loaders.lineage import add_lineage
@@ -101,9 +106,10 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
 
 
 def load_into(store, sources_dir: Path, extras: list[Path] | None = None,
-              only: list[str] | None = None, fresh: bool = False, overrides=None) -> LoadResult:
+              only: list[str] | None = None, fresh: bool = False, overrides=None,
+              verdicts: list | None = None) -> LoadResult:
     """Build the graph from the sources and write it to the store in one transaction."""
-    result = build_graph(Path(sources_dir), extras, only, overrides)
+    result = build_graph(Path(sources_dir), extras, only, overrides, verdicts)
     (store.replace if fresh else store.write)(result.batch)
     return result
 

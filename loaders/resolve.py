@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from loaders.actors import fold, is_collective, is_placeholder, normalise
 # AliasTable and default_table are part of the resolver's interface: callers import them from here.
@@ -103,9 +104,12 @@ _PARENS = re.compile(r"\s*\(([^()]*)\)\s*")
 class Resolver:
     """Resolve actor names to canonical actors; remembers every merge and every unresolved name."""
 
-    def __init__(self, table: AliasTable | None = None, overrides: Overrides | None = None):
+    def __init__(self, table: AliasTable | None = None, overrides: Overrides | None = None,
+                 forbid: "Callable[[str, str, Actor], bool] | None" = None):
         self.table = table or default_table()
         self.overrides = overrides or Overrides()
+        # forbid(written, role, actor): a coordinator judged them different (loaders/verdict_hook.py)
+        self.forbid = forbid
         self.refusals: list[Refusal] = []
         self._beside: tuple[str, ...] = ()
         self._cache: dict[tuple[str, str, tuple[str, ...]], Resolution | None] = {}
@@ -296,6 +300,8 @@ class Resolver:
         actor, score = hit
         reason = refusal(written, actor, self.table)
         if reason is None and any(self.overrides.forbids(written, a.text) for a in actor.aliases):
+            reason = "coordinator_different"
+        if reason is None and self.forbid is not None and self.forbid(written, role, actor):
             reason = "coordinator_different"
         if reason is None and any(self._names_actor(b, actor) for b in self._beside):
             reason = "listed_beside"

@@ -30,4 +30,18 @@ CASES: dict[str, list[dict]] = {
                       {"node": "action:vapa-2015-2019:06_09_11"}, {"node": "nope"}],
     "initiative_vectors": [{}],
     "repeated_fiches": [{}, {"grondrecht": "03"}, {"grondrecht": "05"}],
+    # issue 13: scope, local partnerships, plans, continuity, timeline, one actor's shared rights
+    "scope_nodes": [{"q": "platform:ocmw-boom"}, {"q": "Boom"}, {"q": "huis van het kind boom"},
+                    {"q": "Oost-Vlaanderen"}, {"q": "nowhere"}],
+    "field_actor_work": [{}],
+    "plan_actions": [{"plans": ["plan:vapa-2015-2019"]},
+                     {"plans": ["plan:armoedeplan-opgroeien", "plan:vlaams-actieplan-dak-en-thuisloosheid"]},
+                     {"plans": ["nope"]}, {"plans": []}],
+    "actor_lineage": [{}],
+    "timeline_rows": [{}, {"plan": "plan:armoedeplan-opgroeien"}, {"actor": "administration:kind-en-gezin"},
+                      {"grondrecht": "05", "actor": "administration:kind-en-gezin"}, {"plan": "nope"},
+                      {"actor": "nope"}],
+    "actor_shared_rights": [{"actor": "administration:kind-en-gezin"},
+                            {"actor": "administration:kind-en-gezin", "grondrecht": "05"},
+                            {"actor": "org:netwerk-tegen-armoede", "grondrecht": "10"}, {"actor": "nope"}],
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -18,11 +18,15 @@ router = APIRouter(tags=["questions"])
 
 @router.get("/missing-links", summary="Partners, rights and stakeholders absent where they should be")
 def missing(
+    request: Request,
     store: StoreDep,
     kind: Annotated[str | None, Query(description=f"one of: {', '.join(KINDS)} (default: all)")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
+    scope: Annotated[str | None, Query(max_length=200, description="a platform, municipality, Huis van het Kind "
+                                       "or province, by id or name")] = None,
+    status: Annotated[str | None, Query(description="nieuw, todo, done or not_relevant")] = None,
 ) -> dict[str, Any]:
-    return missing_links(store, kind, limit)
+    return missing_links(store, kind, limit, scope, request.app.state.verdicts, status)
 
 
 @router.get("/search", summary="Search actions, projects and actors (Dutch-aware: stems, compounds, accents)")
@@ -38,12 +42,15 @@ def search_route(
 
 @router.get("/overlap", summary="Pairs of overlapping initiatives with itemised reasons; exact duplicates first")
 def overlap_route(
+    request: Request,
     store: StoreDep,
     min_score: Annotated[float, Query(ge=0, le=1)] = 0.3,
     grondrecht: Annotated[str | None, Query(description="grondrecht code 00..10")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
+    include_judged: Annotated[bool, Query(description="also the pairs a coordinator judged distinct")] = False,
 ) -> dict[str, Any]:
-    return search.overlap(store, min_score, grondrecht, limit)
+    return search.overlap(store, min_score, grondrecht, limit, verdicts=request.app.state.verdicts,
+                          include_judged=include_judged)
 
 
 @router.get("/actions/{code}/similar", summary="The initiatives most like this action, with reasons")

@@ -31,7 +31,7 @@ def _shape_counts(rows: Rows, params: dict[str, Any]) -> Rows:
 
 @query(
     cypher="""
-    CALL () { MATCH (n) UNWIND labels(n) AS label WITH label, count(*) AS c
+    CALL () { MATCH (n) WHERE NOT n:Verdict UNWIND labels(n) AS label WITH label, count(*) AS c
               RETURN collect({k: label, v: c}) AS labels }
     CALL () { MATCH ()-[r]->() WITH type(r) AS t, count(*) AS c RETURN collect({k: t, v: c}) AS rels }
     RETURN labels, rels

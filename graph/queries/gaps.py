@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import networkx as nx
 
@@ -85,3 +86,117 @@ def grondrecht_coverage(graph: nx.MultiDiGraph) -> Rows:
              **{k: len(counts[n][k]) for k in ("actions", "projects", "actors", "poverty_organisations")}}
             for n, a in graph.nodes(data=True) if "Grondrecht" in a["labels"]]
     return sorted(rows, key=lambda r: r["code"])
+
+
+# -- scope and local partnerships (graph/questions/missing_links.py) ---------------------------
+# The labels a coordinator can scope missing links to, and the actors that work locally or in the
+# field (no minister, cabinet or Flemish administration): fixed here, never taken from input.
+SCOPE_LABELS = ("Platform", "Municipality", "HuisVanHetKind", "Province")
+FIELD_LABELS = ("Organisation", "HuisVanHetKind", "LocalTeam", "Platform")
+_WORK_RELS = ("RESPONSIBLE_FOR", "INVOLVED_IN", "LEADS", "PARTNER_OF")
+
+
+@query(
+    cypher="""
+    CALL () {
+      MATCH (n:Platform {id: $q}) RETURN n
+      UNION MATCH (n:Municipality {id: $q}) RETURN n
+      UNION MATCH (n:HuisVanHetKind {id: $q}) RETURN n
+      UNION MATCH (n:Province {id: $q}) RETURN n
+      UNION MATCH (n:Platform) WHERE toLower(n.name) = toLower($q) RETURN n
+      UNION MATCH (n:Municipality) WHERE toLower(n.name) = toLower($q) RETURN n
+      UNION MATCH (n:HuisVanHetKind) WHERE toLower(n.name) = toLower($q) RETURN n
+      UNION MATCH (n:Province) WHERE toLower(n.name) = toLower($q) RETURN n
+    }
+    OPTIONAL MATCH (n)-[:LOCATED_IN]->(m:Municipality)
+    OPTIONAL MATCH (n)-[:LOCATED_IN*1..2]->(p:Province)
+    RETURN n.id AS id, [l IN labels(n) WHERE l IN $scope_labels][0] AS label, n.name AS name,
+           CASE WHEN n:Municipality THEN n.name ELSE coalesce(m.name, n.municipality) END AS municipality,
+           CASE WHEN n:Province THEN n.name ELSE coalesce(p.name, n.province) END AS province
+    ORDER BY id
+    """,
+    cypher_params=lambda p: {**p, "scope_labels": list(SCOPE_LABELS)},
+)
+def scope_nodes(graph: nx.MultiDiGraph, q: str) -> Rows:
+    """The platforms, municipalities, Huizen van het Kind or provinces `q` names (id or name, case
+    ignored), each with its municipality and province. On Neo4j the id through the per-label
+    uniqueness index; a name over these four small labels only."""
+    rows = []
+    for n, a in graph.nodes(data=True):
+        label = next((lab for lab in SCOPE_LABELS if lab in a["labels"]), None)
+        if label is None or not (n == q or (a.get("name") or "").lower() == q.lower()):
+            continue
+        ups = [e for _, e, d in graph.out_edges(n, data=True) if d["type"] == "LOCATED_IN"]
+        muni = next((e for e in ups if "Municipality" in graph.nodes[e]["labels"]), None)
+        prov = [e for e in ups if "Province" in graph.nodes[e]["labels"]]
+        prov += [e for m in ([muni] if muni else []) for _, e, d in graph.out_edges(m, data=True)
+                 if d["type"] == "LOCATED_IN" and "Province" in graph.nodes[e]["labels"]]
+        rows.append({"id": n, "label": label, "name": a.get("name"),
+                     "municipality": a.get("name") if label == "Municipality" else
+                     (graph.nodes[muni]["name"] if muni else a.get("municipality")),
+                     "province": a.get("name") if label == "Province" else
+                     (graph.nodes[prov[0]]["name"] if prov else a.get("province"))})
+    return sorted(rows, key=lambda r: r["id"])
+
+
+def _shape_work(rows: Rows, params: dict[str, Any]) -> Rows:
+    out = []
+    for r in rows:
+        ev = sorted(({"id": e["id"], "source": e["source"], "line": e["line"]} for e in r["evidence"]),
+                    key=lambda e: (e["source"], e["line"], e["id"]))
+        out.append({**r, "labels": sorted(r["labels"]), "evidence": ev, "municipalities": sorted({m for m in r["municipalities"] if m}),
+                    "provinces": sorted({p for p in r["provinces"] if p}),
+                    "neighbours": sorted(r["neighbours"]), "initiatives": sorted(r["initiatives"])})
+    return sorted(out, key=lambda r: (r["actor"], r["code"]))
+
+
+@query(
+    cypher="""
+    MATCH (x:Actor)-[w:RESPONSIBLE_FOR|INVOLVED_IN|LEADS|PARTNER_OF]->(i)-[:TARGETS]->(g:Grondrecht)
+    WHERE any(l IN labels(x) WHERE l IN $field_labels) AND coalesce(w.role, '') <> 'minister'
+      AND (i:Action OR i:Project)
+    WITH x, g, collect(DISTINCT {id: i.id, source: i.source, line: i.line}) AS evidence
+    RETURN x.id AS actor, x.name AS name, labels(x) AS labels, g.code AS code, g.name AS grondrecht, evidence,
+           COLLECT { MATCH (x)-[:LOCATED_IN]->(m:Municipality) RETURN m.name }
+             + CASE WHEN x.municipality IS NULL THEN [] ELSE [x.municipality] END AS municipalities,
+           COLLECT { MATCH (x)-[:LOCATED_IN]->(:Municipality)-[:LOCATED_IN]->(p:Province) RETURN p.name }
+             + CASE WHEN x.province IS NULL THEN [] ELSE [x.province] END AS provinces,
+           COLLECT { MATCH (x)--(y:Actor) RETURN DISTINCT y.id } AS neighbours,
+           COLLECT { MATCH (x)-[v:RESPONSIBLE_FOR|INVOLVED_IN|LEADS|PARTNER_OF]->(j)
+                     WHERE (j:Action OR j:Project) AND coalesce(v.role, '') <> 'minister'
+                     RETURN DISTINCT j.id } AS initiatives
+    """,
+    shape=_shape_work,
+    cypher_params=lambda p: {**p, "field_labels": list(FIELD_LABELS)},
+)
+def field_actor_work(graph: nx.MultiDiGraph) -> Rows:
+    """One row per (actor working locally or in the field, grondrecht it works on): the initiatives
+    that show it (source, line), where the actor is, its actor neighbours and all its initiatives;
+    what local partnership suggestions are built from."""
+    rows: Rows = []
+    for x, a in graph.nodes(data=True):
+        if not set(FIELD_LABELS) & set(a["labels"]):
+            continue
+        work = {i for _, i, d in graph.out_edges(x, data=True) if d["type"] in _WORK_RELS
+                and d.get("role", "") != "minister" and {"Action", "Project"} & set(graph.nodes[i]["labels"])}
+        by_right: dict[str, list[str]] = defaultdict(list)
+        for i in work:
+            for _, g, d in graph.out_edges(i, data=True):
+                if d["type"] == "TARGETS" and "Grondrecht" in graph.nodes[g]["labels"]:
+                    by_right[g].append(i)
+        munis = [graph.nodes[m]["name"] for _, m, d in graph.out_edges(x, data=True)
+                 if d["type"] == "LOCATED_IN" and "Municipality" in graph.nodes[m]["labels"]]
+        munis += [a["municipality"]] if a.get("municipality") else []
+        provs = [graph.nodes[p]["name"] for _, m, d in graph.out_edges(x, data=True) if d["type"] == "LOCATED_IN"
+                 and "Municipality" in graph.nodes[m]["labels"] for _, p, e in graph.out_edges(m, data=True)
+                 if e["type"] == "LOCATED_IN" and "Province" in graph.nodes[p]["labels"]]
+        provs += [a["province"]] if a.get("province") else []
+        near = {y for y in _near(graph, x) if "Actor" in graph.nodes[y]["labels"]}
+        for g, inits in by_right.items():
+            rows.append({"actor": x, "name": a.get("name"), "labels": list(a["labels"]),
+                         "code": graph.nodes[g]["code"], "grondrecht": graph.nodes[g]["name"],
+                         "evidence": [{"id": i, "source": graph.nodes[i]["source"], "line": graph.nodes[i]["line"]}
+                                      for i in inits],
+                         "municipalities": munis, "provinces": provs, "neighbours": list(near),
+                         "initiatives": list(work)})
+    return _shape_work(rows, {})

@@ -1,72 +1,164 @@
 """Missing links: partners, rights and stakeholders that are absent where they should be.
 
-Every item says what is missing, why it is reported, and where to check it (source and line)."""
+Every item says what is missing, why it is reported, and where to check it (source and line); it
+has a stable `key` (what a coordinator's triage verdict attaches to) and a `status` (nieuw, or the
+verdict: todo, done, not_relevant). Lists can be scoped to a platform, municipality, Huis van het
+Kind or province, and every list has its total. Huizen van het Kind and Opgroeien's local teams
+are Flemish institutions: only platforms and provinces of Flanders and Brussels can lack them.
+"""
 
 from __future__ import annotations
 
+import math
 import statistics
+from collections import defaultdict
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
 from typing import Any, Callable
 
-from armoedegraaf.errors import InvalidParameter
+from armoedegraaf.errors import InvalidParameter, NotFound
+from armoedegraaf.settings import DEFAULT_SOURCES
 from graph.store import Store
 
+FLEMISH_REGIONS = ("Vlaanderen", "Brussel")  # where Huizen van het Kind and Opgroeien's teams exist
+Scope = dict[str, Any] | None
 
-def platform_partner_categories(store: Store, limit: int) -> list[dict[str, Any]]:
+
+@lru_cache(maxsize=8)
+def _source_lines(file: str) -> tuple[str, ...]:
+    path = Path(DEFAULT_SOURCES) / file
+    return tuple(path.read_text(encoding="utf-8").splitlines()) if path.exists() else ()
+
+
+def _names_hvhk(source: str, lines: list[int]) -> list[int]:
+    """The cited lines where the study's text itself names a Huis van het Kind for the platform
+    (002:445 for Gent): a partner without a node of its own is still no missing partner."""
+    text = _source_lines(source)
+    return [n for n in lines if 0 < n <= len(text) and "huis van het kind" in text[n - 1].lower()]
+
+
+def _platform_in(p: dict[str, Any], scope: Scope) -> bool:
+    if scope is None:
+        return True
+    return any(p["id"] == s["id"] or (s["label"] in ("Municipality", "HuisVanHetKind") and p["municipality"] == s["municipality"])
+               or (s["label"] == "Province" and p["province"] == s["province"]) for s in scope["nodes"])
+
+
+def platform_partner_categories(store: Store, scope: Scope) -> list[dict[str, Any]]:
     """Platforms whose known partner categories leave out some of the study's seven."""
     items = []
     for p in store.run("platform_links"):
-        if not p["categories"] or p["status"] == "niet opgestart":
+        if not p["categories"] or p["status"] == "niet opgestart" or not _platform_in(p, scope):
             continue  # unknown is not missing: the study's figures per platform are images
         missing = [c for c in p["all_categories"] if c not in p["categories"]]
         if missing:
-            items.append({"kind": "platform_partner_categories", "subject": {"id": p["id"], "name": p["name"]},
-                          "missing": missing, "score": len(missing),
-                          "why": f"{p['name']} names partners in {len(p['categories'])} of the study's "
-                                 f"{len(p['all_categories'])} partner categories; none in: {', '.join(missing)}",
+            items.append({"kind": "platform_partner_categories", "key": f"platform_partner_categories|{p['id']}",
+                          "subject": {"id": p["id"], "name": p["name"]}, "missing": missing, "score": len(missing),
+                          "why": f"{p['name']} noemt partners in {len(p['categories'])} van de "
+                                 f"{len(p['all_categories'])} partnercategorieën van de studie; geen in: {', '.join(missing)}",
                           "evidence": [{"source": p["source"], "line": line} for line in p["evidence"]]})
-    return sorted(items, key=lambda i: (-i["score"], i["subject"]["id"]))[:limit]
+    return sorted(items, key=lambda i: (-i["score"], i["subject"]["id"]))
 
 
-def platform_hvhk(store: Store, limit: int) -> list[dict[str, Any]]:
-    """Active platforms with no link to any Huis van het Kind (directly or through a partner)."""
+def platform_hvhk(store: Store, scope: Scope) -> list[dict[str, Any]]:
+    """Active Flemish and Brussels platforms with no link to any Huis van het Kind (directly,
+    through a partner, or named in the study's text)."""
     items = []
     for p in store.run("platform_links"):
-        if p["linked"] or p["via_partner"] or p["status"] == "niet opgestart":
+        if p["linked"] or p["via_partner"] or p["status"] == "niet opgestart" or not _platform_in(p, scope):
+            continue
+        if _region(store, p["id"]) not in FLEMISH_REGIONS or _names_hvhk(p["source"], p["evidence"]):
             continue
         nearby = p["in_municipality"]
-        why = (f"{p['name']} has no link to a Huis van het Kind"
-               + (f", although {', '.join(nearby)} works in {p['municipality']}" if nearby else
-                  f" and the sources name none in {p['municipality']}"))
-        items.append({"kind": "platform_hvhk", "subject": {"id": p["id"], "name": p["name"]},
+        why = (f"{p['name']} heeft geen band met een Huis van het Kind"
+               + (f", hoewel {', '.join(nearby)} in {p['municipality']} werkt" if nearby else
+                  f" en de bronnen noemen er geen in {p['municipality']}"))
+        items.append({"kind": "platform_hvhk", "key": f"platform_hvhk|{p['id']}", "subject": {"id": p["id"], "name": p["name"]},
                       "missing": ["Huis van het Kind"], "suggested": nearby, "score": 2 if nearby else 1,
                       "why": why, "evidence": [{"source": p["source"], "line": p["line"]}]})
-    return sorted(items, key=lambda i: (-i["score"], i["subject"]["id"]))[:limit]
+    return sorted(items, key=lambda i: (-i["score"], i["subject"]["id"]))
 
 
-def poverty_involvement(store: Store, limit: int) -> list[dict[str, Any]]:
+def _region(store: Store, platform_id: str) -> str | None:
+    return _regions(store).get(platform_id)
+
+
+def _regions(store: Store) -> dict[str, str | None]:
+    key = (id(store), getattr(store, "version", None))
+    if _REGIONS.get("key") != key or key[1] is None:
+        _REGIONS.update(key=key, map={r["id"]: r["region"] for r in store.run("platforms")})
+    return _REGIONS["map"]
+
+
+_REGIONS: dict[str, Any] = {}
+
+
+def poverty_involvement(store: Store, scope: Scope) -> list[dict[str, Any]]:
     """Actions of the plan that involve no people in poverty (field empty or a placeholder)."""
-    return [{"kind": "poverty_involvement", "subject": {"id": a["id"], "name": a["name"], "code": a["code"]},
+    if scope is not None:
+        return []  # plan actions are Flemish, not local: no place to scope them to
+    return [{"kind": "poverty_involvement", "key": f"poverty_involvement|{a['id']}",
+             "subject": {"id": a["id"], "name": a["name"], "code": a["code"]},
              "missing": ["mensen in armoede"], "score": 1,
-             "why": (f"the field 'mensen in armoede' of {a['code']} is empty" if a["kind"] == "none" else
-                     f"the field 'mensen in armoede' of {a['code']} holds only the placeholder "
-                     f"{a['people_in_poverty']!r}"),
+             "why": (f"het veld 'mensen in armoede' van {a['code']} is leeg" if a["kind"] == "none" else
+                     f"het veld 'mensen in armoede' van {a['code']} bevat enkel {a['people_in_poverty']!r}"),
              "evidence": [{"source": a["source"], "line": a["line"]}]}
             # only the VAPA fiches have a 'mensen in armoede' field to be empty
-            for a in store.run("actions_without_poverty_involvement", plan="VAPA 2015-2019")][:limit]
+            for a in store.run("actions_without_poverty_involvement", plan="VAPA 2015-2019")]
 
 
-def partnerships(store: Store, limit: int) -> list[dict[str, Any]]:
-    """Actor pairs that work on the same grondrechten but never on the same initiative."""
-    return [{"kind": "partnerships", "subject": {"a": {"id": p["a"], "name": p["a_name"]},
-                                                 "b": {"id": p["b"], "name": p["b_name"]}},
-             "missing": ["a shared initiative or relationship"], "score": p["score"],
-             "why": f"both work on {len(p['shared'])} grondrecht(en) ({', '.join(s['name'] for s in p['shared'])}) "
-                    "but share no action, project or relationship",
-             "common_neighbours": p["shared"]} for p in store.run("suggested_partnerships", limit=limit)]
+def partnerships(store: Store, scope: Scope) -> list[dict[str, Any]]:
+    """Pairs of actors that work locally or in the field (organisations, Huizen van het Kind,
+    local teams, platforms: no minister, cabinet or administration) on the same grondrechten but
+    share no initiative and no relationship; scored Adamic-Adar style over the grondrechten, and a
+    pair in the same municipality counts double: it can meet."""
+    rows = store.run("field_actor_work")
+    actors: dict[str, dict[str, Any]] = {}
+    on_right: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        actors.setdefault(r["actor"], {**r, "rights": {}})["rights"][r["code"]] = r
+        on_right[r["code"]].append(r["actor"])
+    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for code, xs in on_right.items():
+        for x, y in combinations(sorted(xs), 2):
+            shared[(x, y)].append(code)
+    items = []
+    for (x, y), codes in shared.items():
+        a, b = actors[x], actors[y]
+        if y in a["neighbours"] or set(a["initiatives"]) & set(b["initiatives"]):
+            continue
+        if scope is not None and not (_actor_in(a, scope) or _actor_in(b, scope)):
+            continue
+        same_place = sorted(set(a["municipalities"]) & set(b["municipalities"]))
+        score = sum(1.0 / math.log(len(on_right[c])) for c in codes) * (2 if same_place else 1)
+        items.append(_suggestion(a, b, codes, same_place, round(score, 6)))
+    return sorted(items, key=lambda i: (-i["score"], i["subject"]["a"]["id"], i["subject"]["b"]["id"]))
 
 
-def thin_grondrechten(store: Store, limit: int) -> list[dict[str, Any]]:
+def _actor_in(actor: dict[str, Any], scope: dict[str, Any]) -> bool:
+    return any(actor["actor"] == s["id"] or (s["label"] == "Province" and s["province"] in actor["provinces"])
+               or (s["label"] != "Province" and s["municipality"] in actor["municipalities"]) for s in scope["nodes"])
+
+
+def _suggestion(a: dict[str, Any], b: dict[str, Any], codes: list[str], same_place: list[str],
+                score: float) -> dict[str, Any]:
+    rights = [{"code": c, "name": a["rights"][c]["grondrecht"]} for c in sorted(codes)]
+    evidence = [{**e, "actor": side["actor"], "grondrecht": c} for c in sorted(codes) for side in (a, b)
+                for e in side["rights"][c]["evidence"][:2]]
+    where = f"; beide werken in {', '.join(same_place)}" if same_place else ""
+    return {"kind": "partnerships", "key": f"partnerships|{a['actor']}|{b['actor']}",
+            "subject": {"a": {"id": a["actor"], "name": a["name"]}, "b": {"id": b["actor"], "name": b["name"]}},
+            "missing": ["een gedeeld initiatief of een samenwerking"], "score": score,
+            "why": f"{a['name']} en {b['name']} werken allebei rond {', '.join(r['name'] for r in rights)}, "
+                   f"maar delen geen actie, project of samenwerking{where}",
+            "common_neighbours": rights, "evidence": evidence}
+
+
+def thin_grondrechten(store: Store, scope: Scope) -> list[dict[str, Any]]:
     """Grondrechten with fewer actions, projects or actors than half the median right."""
+    if scope is not None:
+        return []  # grondrechten are Flemish policy, not a place
     rows = store.run("grondrecht_coverage")
     measures = ("actions", "projects", "actors", "poverty_organisations")
     medians = {m: statistics.median(r[m] for r in rows) for m in measures}
@@ -74,26 +166,32 @@ def thin_grondrechten(store: Store, limit: int) -> list[dict[str, Any]]:
     for r in rows:
         thin = [m for m in measures if r[m] < medians[m] / 2]
         if thin:
-            items.append({"kind": "thin_grondrechten", "subject": {"code": r["code"], "name": r["name"]},
+            items.append({"kind": "thin_grondrechten", "key": f"thin_grondrechten|{r['code']}",
+                          "subject": {"code": r["code"], "name": r["name"]},
                           "missing": thin, "score": len(thin), "counts": {m: r[m] for m in measures},
-                          "why": "; ".join(f"{r[m]} {m} against a median of {medians[m]:g}" for m in thin)})
-    return sorted(items, key=lambda i: (-i["score"], i["subject"]["code"]))[:limit]
+                          "why": "; ".join(f"{r[m]} {m} tegenover een mediaan van {medians[m]:g}" for m in thin)})
+    return sorted(items, key=lambda i: (-i["score"], i["subject"]["code"]))
 
 
-def thin_provinces(store: Store, limit: int) -> list[dict[str, Any]]:
-    """Provinces where platforms, projects, Huizen van het Kind or local teams are absent."""
-    measures = ("platforms", "projects", "huizen_van_het_kind", "local_teams")
+def thin_provinces(store: Store, scope: Scope) -> list[dict[str, Any]]:
+    """Provinces where platforms or projects are absent, and (in Flanders and Brussels, where they
+    exist) Huizen van het Kind or local teams."""
     items = []
     for r in store.run("province_coverage"):
+        if scope is not None and r["province"] not in {s["province"] for s in scope["nodes"]}:
+            continue
+        measures = ["platforms", "projects"] + (["huizen_van_het_kind", "local_teams"]
+                                                if r["region"] in FLEMISH_REGIONS else [])
         absent = [m for m in measures if r[m] == 0]
         if absent:
-            items.append({"kind": "thin_provinces", "subject": {"province": r["province"], "region": r["region"]},
+            items.append({"kind": "thin_provinces", "key": f"thin_provinces|{r['province']}",
+                          "subject": {"province": r["province"], "region": r["region"]},
                           "missing": absent, "score": len(absent), "counts": {m: r[m] for m in measures},
-                          "why": f"the sources name no {', '.join(absent)} in {r['province']}"})
-    return sorted(items, key=lambda i: (-i["score"], i["subject"]["province"]))[:limit]
+                          "why": f"de bronnen noemen geen {', '.join(absent)} in {r['province']}"})
+    return sorted(items, key=lambda i: (-i["score"], i["subject"]["province"]))
 
 
-KINDS: dict[str, Callable[[Store, int], list[dict[str, Any]]]] = {
+KINDS: dict[str, Callable[[Store, Scope], list[dict[str, Any]]]] = {
     "platform_partner_categories": platform_partner_categories,
     "platform_hvhk": platform_hvhk,
     "poverty_involvement": poverty_involvement,
@@ -101,12 +199,47 @@ KINDS: dict[str, Callable[[Store, int], list[dict[str, Any]]]] = {
     "thin_grondrechten": thin_grondrechten,
     "thin_provinces": thin_provinces,
 }
+STATUSES = ("nieuw", "todo", "done", "not_relevant")
 
 
-def missing_links(store: Store, kind: str | None = None, limit: int = 20) -> dict[str, Any]:
+def resolve_scope(store: Store, scope: str | None) -> Scope:
+    """The nodes a scope names (platform, municipality, Huis van het Kind or province, by id or name)."""
+    if scope is None:
+        return None
+    nodes = store.run("scope_nodes", q=scope.strip())
+    if not nodes:
+        raise NotFound(f"scope: no platform, municipality, Huis van het Kind or province {scope!r}")
+    return {"q": scope, "nodes": nodes}
+
+
+def all_items(store: Store, scope: Scope = None) -> list[dict[str, Any]]:
+    return [item for fn in KINDS.values() for item in fn(store, scope)]
+
+
+def missing_links(store: Store, kind: str | None = None, limit: int = 20, scope: str | None = None,
+                  verdicts: Any = None, status: str | None = None) -> dict[str, Any]:
+    """Every kind (or one), each cut to `limit` with its `totals`; triage status from the verdicts."""
     if kind is not None and kind not in KINDS:
         raise InvalidParameter("kind", f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
     if not 1 <= limit <= 500:
         raise InvalidParameter("limit", f"must be between 1 and 500, got {limit}")
-    kinds = [kind] if kind else list(KINDS)
-    return {"kinds": {k: KINDS[k](store, limit) for k in kinds}}
+    if status is not None and status not in STATUSES:
+        raise InvalidParameter("status", f"unknown status {status!r}; known: {', '.join(STATUSES)}")
+    resolved = resolve_scope(store, scope)
+    triage = _triage(verdicts)
+    kinds, totals = {}, {}
+    for k in [kind] if kind else list(KINDS):
+        items = [{**i, "status": triage.get(i["key"], {"status": "nieuw"})["status"],
+                  "verdict": triage.get(i["key"])} for i in KINDS[k](store, resolved)]
+        items = [i for i in items if status is None or i["status"] == status]
+        kinds[k], totals[k] = items[:limit], len(items)
+    return {"scope": resolved, "kinds": kinds, "totals": totals}
+
+
+def _triage(verdicts: Any) -> dict[str, dict[str, Any]]:
+    if verdicts is None:
+        return {}
+    from graph.questions.verdicts import in_force
+
+    return {v.a: {"status": v.verdict, "author": v.author, "note": v.note, "at": v.at}
+            for v in in_force(verdicts, "gap").values()}

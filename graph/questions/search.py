@@ -42,14 +42,24 @@ def search(store: Store, q: str, limit: int = 10, type_: str | None = None, plan
     return {"q": q, "terms": list(dict.fromkeys(terms)), "results": results}
 
 
-def overlap(store: Store, min_score: float = 0.3, grondrecht: str | None = None, limit: int = 20) -> dict[str, Any]:
-    """Pairs of overlapping initiatives, exact duplicates first; and the fiches the plan prints twice."""
+def overlap(store: Store, min_score: float = 0.3, grondrecht: str | None = None, limit: int = 20,
+            verdicts: Any = None, include_judged: bool = False) -> dict[str, Any]:
+    """Pairs of overlapping initiatives, exact duplicates first; and the fiches the plan prints twice.
+    With a verdict store, each pair carries its verdict and pairs judged distinct leave the list."""
     if not 0 <= min_score <= 1:
         raise InvalidParameter("min_score", f"must be between 0 and 1, got {min_score}")
     if grondrecht is not None:
         check_grondrecht(grondrecht)
-    pairs = store.run("similar_pairs", min_score=min_score, grondrecht=grondrecht, limit=limit)
-    return {"pairs": pairs, "repeated_fiches": repeated_fiches(store, grondrecht)}
+    if verdicts is None:
+        pairs = store.run("similar_pairs", min_score=min_score, grondrecht=grondrecht, limit=limit)
+        return {"pairs": pairs, "repeated_fiches": repeated_fiches(store, grondrecht)}
+    from graph.questions.verdicts import in_force, judge_pairs
+
+    judged = in_force(verdicts, "overlap")
+    # ask for enough pairs that the ones judged distinct leave `limit` to show
+    pairs = store.run("similar_pairs", min_score=min_score, grondrecht=grondrecht, limit=limit + len(judged))
+    return {"pairs": judge_pairs(pairs, judged, include_judged, limit),
+            "repeated_fiches": repeated_fiches(store, grondrecht)}
 
 
 def repeated_fiches(store: Store, grondrecht: str | None = None) -> list[dict[str, Any]]:
