@@ -41,6 +41,7 @@ SHAPE_GLYPHS = {"dot": "●", "star": "★", "hexagon": "⬢", "triangle": "▲"
 class NodeStyle:
     label: str
     name: str
+    plural: str
     color: str
     shape: str
     size: int
@@ -49,6 +50,7 @@ class NodeStyle:
 
 @dataclass(frozen=True)
 class EdgeStyle:
+    name: str
     color: str
     width: float
     dashes: bool = False
