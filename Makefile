@@ -10,14 +10,19 @@ PORT    ?= 8000
 
 .PHONY: run test install install-runtime load bench clean
 
+# setuptools' editable build prints a notice on the layout of an editable install ("be careful with
+# folders named like the package"): a UserWarning of the build step, about the checkout, not the
+# user's run. PYTHONWARNINGS silences it for the install commands only.
+PIP     := PYTHONWARNINGS=ignore::UserWarning $(PY) -m pip install --quiet --disable-pip-version-check
+
 $(RUNTIME): pyproject.toml
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	$(PIP) --upgrade pip
+	$(PIP) -e .
 	touch $(RUNTIME)
 
 $(TESTS): $(RUNTIME)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PIP) -e '.[test]'
 	touch $(TESTS)
 
 install-runtime: $(RUNTIME)
