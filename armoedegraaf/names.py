@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from armoedegraaf.errors import Ambiguous, NotFound
 from graph.model import fold_name, node_id
+from graph.questions.nodes import require_node
 from graph.store import Store
 
 MAX_CANDIDATES = 20
@@ -23,11 +24,11 @@ def resolve_actor(store: Store, text: str, parameter: str) -> str:
     """The id of the actor `text` names (an id or a name)."""
     text = text.strip()
     try:
-        node = store.get_node(text)
-        if "Actor" in node["labels"]:
-            return node["id"]
+        store.get_node(text)
     except NotFound:
         pass
+    else:  # an id: the actor itself, or a 404 that says what the node is instead
+        return require_node(store, text, parameter, "Actor")["id"]
     folded = fold_name(text)
     if len(folded) >= 2:
         rows = store.run("find_actors", q=folded, label=None, limit=MAX_CANDIDATES)
