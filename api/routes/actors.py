@@ -67,5 +67,6 @@ def matrix(
 ) -> dict[str, Any] | PlainTextResponse:
     result = q.actor_grondrecht_matrix(store, type)
     if format == "csv":
-        return PlainTextResponse(q.matrix_csv(result), media_type="text/csv")
+        return PlainTextResponse(q.matrix_csv(result), media_type="text/csv; charset=utf-8",
+                                 headers={"Content-Disposition": 'attachment; filename="actoren-grondrechten.csv"'})
     return result
