@@ -216,3 +216,14 @@ def test_the_example_exports_the_same_with_or_without_excel(tmp_path):
     example = build_graph(SOURCES, [PROJECT_ROOT / "data" / "examples" / "sociale-kaart"])
     result = export_tables(_export(example))
     assert result.tables["partnerships"] and all(row["from_name"] for row in result.tables["partnerships"])
+
+
+def test_the_belgian_excel_example_loads(tmp_path):
+    """data/examples/sociale-kaart-excel: what a Boom coordinator's Excel saves (cp1252, ';', Dutch)."""
+    folder = PROJECT_ROOT / "data" / "examples" / "sociale-kaart-excel"
+    assert (folder / "organisaties.csv").read_bytes().decode("cp1252").startswith("Naam;Soort;Gemeente")
+    result = build_graph(SOURCES, [folder])
+    assert row_errors(result.report) == [] and not [w for w in result.report.warnings if w.kind == "cell_skipped"]
+    notes = {r.properties.get("note") for r in result.batch.relationships.values() if r.properties.get("source") == "partnerschappen.csv"}
+    assert notes == {"samen huiswerkbegeleiding", "soep op woensdag", None}
+    assert result.batch.nodes["org:cafe-solidair-boom"].properties["name"] == "Café Solidair Boom"
