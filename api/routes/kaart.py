@@ -86,9 +86,19 @@ def _error(store: Store, request: Request, exc: ArmoedegraafError, typed: str | 
                         status_code=status)
 
 
+# The page answers a bad choice as a page (with the message and the form); FastAPI's own parameter
+# validation answers JSON before the route runs. Both are documented.
+_PAGE = {"text/html": {"schema": {"type": "string"}}}
+PAGE_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "an unknown focus: the page with the message and the form",
+          "content": {**_PAGE, "application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}},
+    422: {"description": "a bad choice: the page with the message (and the candidates) and the form",
+          "content": {**_PAGE, "application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}},
+}
+
+
 @router.get("/kaart", response_class=HTMLResponse, summary="The sociale kaart (HTML) around a focus node",
-            responses={422: {"description": "a bad choice: the page with the message and the form",
-                             "content": {"text/html": {}}}})
+            responses=PAGE_ERRORS)
 def kaart_page(store: StoreDep, request: Request, focus: FocusQ = None, depth: DepthQ = kaart_data.DEFAULT_DEPTH,
                grondrecht: GrondrechtQ = None, types: TypesQ = None, limit: LimitQ = kaart_data.DEFAULT_LIMIT,
                door_hubs: HubsQ = False, open: OpenQ = None) -> HTMLResponse:
@@ -125,7 +135,8 @@ def source_passage(request: Request, file: str,
     return HTMLResponse(passage_html(request.app.state.settings.sources_dir, file, regel))
 
 
-@router.get("/kaart/actors/{node_id}", response_class=HTMLResponse, summary="The sociale kaart around one node id")
+@router.get("/kaart/actors/{node_id}", response_class=HTMLResponse, summary="The sociale kaart around one node id",
+            responses=PAGE_ERRORS)
 def kaart_actor(node_id: str, store: StoreDep, request: Request, depth: DepthQ = kaart_data.DEFAULT_DEPTH,
                 grondrecht: GrondrechtQ = None, types: TypesQ = None,
                 limit: LimitQ = kaart_data.DEFAULT_LIMIT, door_hubs: HubsQ = False, open: OpenQ = None) -> HTMLResponse:
