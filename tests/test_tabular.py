@@ -281,6 +281,12 @@ def test_an_unreadable_file_is_a_clear_source_error(folder, message):
     assert str(exc.value).startswith(message)
 
 
+def test_a_windows_csv_reads_as_cp1252():
+    doc = read_extra(FIXTURES / "latin1")  # 'Café' saved by Excel as Windows text
+    assert doc.errors == [] and [r.values["name"] for r in doc.records["organisations"]] == \
+        ["Sociaal Huis Sint-Gillis", "Café Café"]
+
+
 def test_an_excel_csv_in_a_dutch_locale_reads(tmp_path):
     doc = read_extra(FIXTURES / "excel-nl" / "organisations.csv")  # BOM, ';', CRLF
     assert doc.errors == []
