@@ -225,3 +225,27 @@ def test_api_docs_draw_offline(chromium, api_url, path, drawn):
         assert [e for e in view.errors if "cdn.redoc.ly" not in e] == []
     finally:
         view.page.close()
+
+
+def test_a_click_shows_the_sources_and_the_link_opens_the_passage(chromium, api_url):
+    view = OfflinePage(chromium, api_url)
+    try:
+        view.open_kaart("/kaart?focus=hvhk:huis-van-het-kind-boom&depth=1")
+        page = view.page
+        x, y = page.evaluate("""() => {
+            const net = window.kaart.network;
+            const p = net.canvasToDOM(net.getPositions(['hvhk:huis-van-het-kind-boom'])['hvhk:huis-van-het-kind-boom']);
+            const box = document.getElementById('mynetwork').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        }""")
+        page.mouse.click(x, y)
+        page.wait_for_selector("#details:not([hidden])", timeout=5_000)
+        link = page.locator("#details a").first
+        text, href = link.inner_text(), link.get_attribute("href")
+        assert ", regel " in text and href.startswith("/bron/") and "regel=" in href
+        page.goto(api_url + href)
+        line = href.split("regel=")[1].split("#")[0]
+        assert page.is_visible(f"#regel-{line}.hit")
+        assert view.blocked == [] and view.errors == []
+    finally:
+        view.page.close()

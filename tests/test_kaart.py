@@ -371,3 +371,9 @@ def test_the_view_as_a_csv_for_excel_and_the_source_passage(client):
     assert "Handboek" in passage.text
     assert client.get("/bron/pyproject.toml").status_code == 404
     assert client.get("/bron/001_38d43dd55946f7ed.txt", params={"regel": 10 ** 7}).status_code == 404
+
+
+def test_kaart_actors_takes_a_name_too(client):
+    page = client.get("/kaart/actors/Huis van het Kind Boom", params={"depth": 1})
+    assert page.status_code == 200 and "<title>Sociale kaart: Huis van het Kind Boom</title>" in page.text
+    assert client.get("/kaart/actors/OCMW Boom").status_code == 422  # the candidates, on the page

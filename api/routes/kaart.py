@@ -135,17 +135,19 @@ def source_passage(request: Request, file: str,
     return HTMLResponse(passage_html(request.app.state.settings.sources_dir, file, regel))
 
 
-@router.get("/kaart/actors/{node_id}", response_class=HTMLResponse, summary="The sociale kaart around one node id",
+@router.get("/kaart/actors/{node_id}", response_class=HTMLResponse, summary="The sociale kaart around one node (id or name)",
             responses=PAGE_ERRORS)
 def kaart_actor(node_id: str, store: StoreDep, request: Request, depth: DepthQ = kaart_data.DEFAULT_DEPTH,
                 grondrecht: GrondrechtQ = None, types: TypesQ = None,
                 limit: LimitQ = kaart_data.DEFAULT_LIMIT, door_hubs: HubsQ = False, open: OpenQ = None) -> HTMLResponse:
-    try:
-        store.get_node(node_id)
-    except NotFound:
-        raise NotFound(f"node_id: no node with id {node_id!r}") from None
     choices = {"depth": depth, "grondrecht": grondrecht, "types": types, "limit": limit, "door_hubs": door_hubs,
                "open_": open}
+    try:
+        node_id = kaart_data.resolve_focus(store, node_id)  # an id, or a name as on /kaart
+    except NotFound:
+        raise NotFound(f"node_id: no node with id or name {node_id!r}") from None
+    except InvalidParameter as exc:
+        return _error(store, request, exc, node_id, choices)
     try:
         net = _network(store, node_id, depth, grondrecht, types, limit, door_hubs, open)
     except InvalidParameter as exc:
