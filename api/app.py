@@ -24,6 +24,43 @@ Flanders and Brussels. Every answer cites its source document and line.
 """
 
 
+def install_docs(app: FastAPI) -> None:
+    """/docs (Swagger UI) and /redoc from the files the fastapi-offline package ships, served by this
+    app: the pages work on a network that blocks outside sites (FastAPI's own load them from a CDN)."""
+    from importlib.resources import files
+
+    from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(files("fastapi_offline") / "static")), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger() -> HTMLResponse:
+        return _same_origin(get_swagger_ui_html(openapi_url=app.openapi_url, title=f"{app.title}: API",
+                                   swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+                                   swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+                                   swagger_favicon_url=f"{DOCS_ASSETS}/favicon.png"))
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return _same_origin(get_redoc_html(openapi_url=app.openapi_url, title=f"{app.title}: API",
+                              redoc_js_url=f"{DOCS_ASSETS}/redoc.standalone.js",
+                              redoc_favicon_url=f"{DOCS_ASSETS}/favicon.png", with_google_fonts=False))
+
+
+DOCS_ASSETS = "/docs-assets"
+# ReDoc's sidebar shows its maker's logo from their CDN: the browser is told not to fetch anything
+# from elsewhere, so the docs never reach outside (and never wait for a site a city network blocks).
+DOCS_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+               "img-src 'self' data:; worker-src 'self' blob:; font-src 'self' data:")
+
+
+def _same_origin(page):
+    page.headers["Content-Security-Policy"] = DOCS_POLICY
+    return page
+
+
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
     """The app over the store the settings name; or over `store`, which the caller keeps open."""
     settings = settings or Settings()
@@ -39,8 +76,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             if store is None:
                 app.state.store.close()
 
-    app = FastAPI(title="armoedegraaf", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="armoedegraaf", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
     app.state.settings = settings
+    install_docs(app)
     install_error_handlers(app)
     app.add_middleware(ResponseCache)
     app.include_router(meta.router, responses=ERROR_RESPONSES)

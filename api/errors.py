@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from armoedegraaf.errors import ArmoedegraafError, InvalidParameter, NotFound, StoreUnavailable
+from armoedegraaf.errors import Ambiguous, ArmoedegraafError, InvalidParameter, NotFound, StoreUnavailable
 
 _STATUS = [(NotFound, 404), (StoreUnavailable, 503)]
 
@@ -41,7 +41,9 @@ def install_error_handlers(app: FastAPI) -> None:
             where = "body" if request.method == "POST" else "query"
             if exc.parameter in request.path_params:
                 where = "path"
-            return JSONResponse(status_code=422, content={"detail": [
-                {"loc": [where, exc.parameter], "msg": str(exc), "type": "value_error", "input": None}]})
+            entry = {"loc": [where, exc.parameter], "msg": str(exc), "type": "value_error", "input": None}
+            if isinstance(exc, Ambiguous):  # the nodes the name fits, to choose from
+                entry.update(type="ambiguous", ctx={"candidates": exc.candidates})
+            return JSONResponse(status_code=422, content={"detail": [entry]})
         status = next((code for cls, code in _STATUS if isinstance(exc, cls)), 500)
         return JSONResponse(status_code=status, content={"detail": str(exc), "error": type(exc).__name__})

@@ -54,16 +54,19 @@ def cli(ctx: click.Context, backend: str | None, data_dir: Path | None) -> None:
 @click.option("--extra", "extras", multiple=True, type=click.Path(path_type=Path, exists=True),
               help="A coordinator's own sociale kaart (CSV/XLSX file or folder); repeatable.")
 @click.option("--fresh", is_flag=True, help="Clear the stored graph first (in the same transaction).")
-@click.option("--quiet", is_flag=True, help="Print counts only, not every warning.")
+@click.option("--quiet", is_flag=True, help="The summary line only (the default; kept for scripts).")
+@click.option("--report", "full", is_flag=True, help="Every count and every remark on the source documents.")
 @click.option("--merges", is_flag=True, help="Print every actor merge (spelling -> actor, method, score, lines).")
 @click.pass_context
 @_errors_to_exit
 def load(ctx: click.Context, sources_dir: Path | None, only: tuple[str, ...], extras: tuple[Path, ...],
-         fresh: bool, quiet: bool, merges: bool) -> None:
-    """Parse the source documents and write the graph; print the parse report.
+         fresh: bool, quiet: bool, full: bool, merges: bool) -> None:
+    """Parse the source documents and write the graph; print what was loaded in one line.
 
-    With --extra, a row of the coordinator's tables that cannot load is reported (file, row,
-    column) and the command exits 1 after writing every other row (docs/sociale-kaart-format.md).
+    What the coordinator's own files (--extra) need fixing comes first, each at its file, row and
+    column; a rejected row makes the command exit 1 after writing every other row
+    (docs/sociale-kaart-format.md). The remarks on the bundled sources are normal (names the
+    resolver met for the first time, placeholders, ...): --report lists them.
 
     Example: armoedegraaf load --only 004 --backend neo4j
     """
@@ -86,17 +89,44 @@ def load(ctx: click.Context, sources_dir: Path | None, only: tuple[str, ...], ex
         verdicts.close()
     finally:
         store.close()
-    report = result.report.render()
-    click.echo("\n".join(report.splitlines()[: len(result.report.counts) + 1]) if quiet else report)
+    own = [w for w in result.report.warnings if _own_file(w.file, extras)]
+    for warning in own:  # on stdout too, so that they come first whatever buffers a pipe has
+        click.echo(str(warning))
+    if full:
+        click.echo(result.report.render())
+    click.echo(_summary(result, len(own)))
     if result.resolver is not None:  # the merge report: one line, or every merge with --merges
         click.echo(result.resolver.merge_report() if merges else result.resolver.merge_summary()
                    + " (details: load --merges)")
     failed = row_errors(result.report)
     if failed:
-        for warning in failed if quiet else []:  # the full report lists them already
-            click.echo(str(warning), err=True)
         click.echo(f"error: {len(failed)} row errors in the extra files; every other row was loaded", err=True)
         sys.exit(1)
+
+
+def _own_file(file: str, extras: tuple[Path, ...]) -> bool:
+    """Does a warning cite one of the coordinator's files (a file of an --extra, or a sheet of one)?"""
+    names = {p.name for e in extras for p in ([e, *e.iterdir()] if e.is_dir() else [e])}
+    return file.split("#", 1)[0] in names
+
+
+def _summary(result: Any, own: int) -> str:
+    """One Dutch line: what the graph now holds, and how many remarks the full report has."""
+    from collections import Counter
+
+    from armoedegraaf.kaart import load_style
+
+    style = load_style()
+    kinds = Counter(style.node(list(n.labels)) for n in result.batch.nodes.values())
+    counts = ", ".join(f"{kinds[k]} {k.plural}" for k in (*style.nodes, style.fallback_node) if kinds[k])
+    remarks = len(result.report.warnings) - own
+    line = f"geladen: {counts}; {len(result.batch.relationships)} relaties"
+    if own:
+        line += f"; {own} meldingen over je eigen bestanden (hierboven)"
+    if remarks:
+        line += (f"; {remarks} opmerkingen over de brondocumenten (over de bronnen zelf, niet over je installatie): "
+                 "zie armoedegraaf load --report")
+    return line
 
 
 @cli.command()
@@ -104,15 +134,17 @@ def load(ctx: click.Context, sources_dir: Path | None, only: tuple[str, ...], ex
               show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (default: standard output); for csv the folder to write the tables in.")
+@click.option("--excel", is_flag=True, help="csv/xlsx for Belgian Excel: ';', a BOM, Dutch headers and names.")
 @click.pass_context
 @_errors_to_exit
-def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
+def export(ctx: click.Context, fmt: str, output: Path | None, excel: bool) -> None:
     """Write the whole graph as JSON ({nodes, relationships}) or GraphML, or as a sociale kaart
     (organisations, partnerships, platforms, actions: a folder of CSVs or one .xlsx) that
     `load --extra` reads back (docs/sociale-kaart-format.md).
 
     Example: armoedegraaf export --format graphml -o graaf.graphml
     Example: armoedegraaf export --format xlsx -o sociale-kaart.xlsx
+    Example: armoedegraaf export --format csv --excel -o mijn-kaart/
     """
     from graph.export import to_graphml
     from graph.store import open_store
@@ -129,7 +161,7 @@ def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     if fmt in ("csv", "xlsx"):
         from loaders.tabular_export import export_csv, export_xlsx
 
-        result = (export_csv if fmt == "csv" else export_xlsx)(doc, output)
+        result = (export_csv if fmt == "csv" else export_xlsx)(doc, output, excel)
         click.echo(f"wrote {result.summary()} to {output}")
         return
     text = json.dumps(doc, ensure_ascii=False, indent=1) if fmt == "json" else to_graphml(doc)

@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 import click
 
+from armoedegraaf.names import resolve_actor, resolve_actors
 from graph.store import Store
 
 # (column header, function of a row) per question, for --format table
@@ -65,8 +66,8 @@ def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[St
     def search_cmd(ctx: click.Context, query: str, type_: str | None, limit: int, fmt: str) -> None:
         """Search actions, projects and actors. Example: armoedegraaf ask search kinderarmoede"""
         result = with_store(ctx, lambda s: qs.search(s, query, limit, type_))
-        _emit(result, result["results"], [("type", lambda r: r["type"]), ("code", lambda r: r["code"]),
-                                          ("name", lambda r: r["name"]), ("score", lambda r: f"{r['score']:.3f}"),
+        _emit(result, result["results"], [("type", lambda r: r["type"]), ("id", lambda r: r.get("id")),
+                                          ("code", lambda r: r["code"]), ("name", lambda r: r["name"]), ("score", lambda r: f"{r['score']:.3f}"),
                                           ("matched", lambda r: ", ".join(r["matched"]))], fmt)
 
     @ask.command("overlap")
@@ -133,8 +134,10 @@ def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[St
     @fmt_option
     @click.pass_context
     def shared_cmd(ctx: click.Context, actor_ids: tuple[str, ...], fmt: str) -> None:
-        """Grondrechten two or more actors share. Example: armoedegraaf ask shared-grondrecht org:vvsg org:caw"""
-        result = with_store(ctx, lambda s: qa.shared_grondrecht(s, list(actor_ids)))
+        """Grondrechten two or more actors (ids or names) share.
+
+        Example: armoedegraaf ask shared-grondrecht org:vvsg 'Kind & Gezin'"""
+        result = with_store(ctx, lambda s: qa.shared_grondrecht(s, resolve_actors(s, list(actor_ids), "actors")))
         _emit(result, result["shared"], [("code", lambda r: r["code"]), ("name", lambda r: r["name"]),
                                          ("via", lambda r: "; ".join(f"{a}: {len(v)}" for a, v in r["via"].items()))],
               fmt)
@@ -147,12 +150,13 @@ def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[St
     @fmt_option
     @click.pass_context
     def network_cmd(ctx: click.Context, actor_id: str, depth: int, types: str | None, limit: int, fmt: str) -> None:
-        """The partner network of an actor. Example: armoedegraaf ask network hvhk:huis-van-het-kind-boom"""
+        """The partner network of an actor (id or name).
+
+        Example: armoedegraaf ask network 'Huis van het Kind Boom'"""
         labels = [t.strip() for t in types.split(",")] if types else None
 
         def run(s: Store) -> dict[str, Any]:
-            qa.require_actor(s, actor_id, "actor_id")
-            return network(s, actor_id, depth, labels, limit)
+            return network(s, resolve_actor(s, actor_id, "actor_id"), depth, labels, limit)
 
         result = with_store(ctx, run)
         if fmt == "table" and result["message"]:

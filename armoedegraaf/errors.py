@@ -53,6 +53,14 @@ class InvalidParameter(ArmoedegraafError):
         super().__init__(f"{parameter}: {message}")
 
 
+class Ambiguous(InvalidParameter):
+    """A name that fits several nodes; `candidates` lists them ({id, name, label}) to choose from."""
+
+    def __init__(self, parameter: str, message: str, candidates: list[dict[str, str]]):
+        self.candidates = candidates
+        super().__init__(parameter, message)
+
+
 class StoreError(ArmoedegraafError):
     """The graph store failed."""
 

@@ -7,7 +7,8 @@ page with pyvis / vis-network.
     build_network(net) -> Network    the pyvis Network (nodes, edges, options) behind the page
     notebook_view(html) -> HTML      the page in a Jupyter output cell (an iframe)
 
-Colours, shapes and captions per label live in kaart_style.yaml. Hover cards are plain text
+Colours, shapes, captions and the Dutch names of labels and relationship types live in
+kaart_style.yaml; the Dutch texts in kaart_text.py. Hover cards are plain text
 (vis-network 9 shows a string title as text; the page turns it into a card element), so nothing
 from the sources is ever interpreted as HTML.
 """
@@ -27,6 +28,8 @@ import yaml
 from markupsafe import Markup
 from pyvis.network import Network
 
+from armoedegraaf import kaart_text
+
 STYLE_FILE = Path(__file__).with_name("kaart_style.yaml")
 TEMPLATE_FILE = "kaart_template.html"
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -41,6 +44,7 @@ SHAPE_GLYPHS = {"dot": "●", "star": "★", "hexagon": "⬢", "triangle": "▲"
 class NodeStyle:
     label: str
     name: str
+    plural: str
     color: str
     shape: str
     size: int
@@ -49,6 +53,7 @@ class NodeStyle:
 
 @dataclass(frozen=True)
 class EdgeStyle:
+    name: str
     color: str
     width: float
     dashes: bool = False
@@ -60,6 +65,7 @@ class KaartStyle:
     fallback_node: NodeStyle
     edges: dict[str, EdgeStyle]
     fallback_edge: EdgeStyle
+    collapsed: NodeStyle  # the counted '+N' node that stands for a hub's other neighbours
 
     def node(self, labels: list[str]) -> NodeStyle:
         return next((s for s in self.nodes if s.label in labels), self.fallback_node)
@@ -76,52 +82,30 @@ def load_style(path: Path = STYLE_FILE) -> KaartStyle:
         fallback_node=NodeStyle(**doc["fallback_node"]),
         edges={name: EdgeStyle(**spec) for name, spec in doc["edges"].items()},
         fallback_edge=EdgeStyle(**doc["fallback_edge"]),
+        collapsed=NodeStyle(**doc["collapsed"]),
     )
 
 
-# -- hover cards --------------------------------------------------------------------------------
+# -- hover cards (Dutch; armoedegraaf/kaart_text.py) ------------------------------------------
 
 def provenance(props: dict[str, Any]) -> str:
-    """`source:line`, or 'unknown' when the graph does not say."""
-    source, line = props.get("source"), props.get("line")
-    if not source:
-        return "unknown"
-    return f"{source}:{line}" if line is not None else str(source)
+    """"<source title>, regel N", or the coordinator's own file and row."""
+    return kaart_text.provenance(props)
 
 
 def node_card(node: dict[str, Any], style: KaartStyle | None = None) -> str:
-    """The hover text of a node: name, type, id, provenance (and what more the node says)."""
-    props = node["properties"]
-    kind = (style or load_style()).node(node["labels"])
-    lines = [str(props.get("name") or node["id"]),
-             f"type: {kind.name} ({', '.join(node['labels'])})",
-             f"id: {node['id']}",
-             f"source: {provenance(props)}"]
-    if props.get("title") and props.get("title") != props.get("name"):
-        lines.append(f"title: {props['title']}")
-    others = [s for s in props.get("sources", []) if s != props.get("source")]
-    if others:
-        lines.append(f"also in: {', '.join(others)}")
-    if "depth" in node:
-        lines.append(f"hops from focus: {node['depth']}")
-    return "\n".join(lines)
+    return kaart_text.node_card(node, (style or load_style()).node(node["labels"]).name)
 
 
-def edge_card(edge: dict[str, Any]) -> str:
-    """The hover text of a relationship: type, role, as_written, provenance."""
-    props = edge["properties"]
-    lines = [edge["type"]]
-    for prop in ("role", "responsibility"):
-        if props.get(prop):
-            lines.append(f"{prop}: {props[prop]}")
-    if props.get("as_written"):
-        lines.append(f"as written: “{props['as_written']}”")
-    if props.get("score") is not None:
-        lines.append(f"score: {props['score']:.2f}")
-    if props.get("note"):
-        lines.append(f"note: {props['note']}")
-    lines.append(f"source: {provenance(props)}")
-    return "\n".join(lines)
+def edge_card(edge: dict[str, Any], style: KaartStyle | None = None, names: dict[str, str] | None = None) -> str:
+    style = style or load_style()
+    return kaart_text.edge_card(edge, relation_name(edge["type"], style), names or {})
+
+
+def relation_name(rel_type: str, style: KaartStyle | None = None) -> str:
+    """The relationship in Dutch ("werkt mee aan"), from the style; a sensible fallback otherwise."""
+    style = style or load_style()
+    return kaart_text.relation_name(rel_type, style.edges[rel_type].name if rel_type in style.edges else None)
 
 
 def caption(node: dict[str, Any], kind: NodeStyle) -> str:
@@ -160,16 +144,19 @@ def vis_options(node_count: int) -> dict[str, Any]:
 
 
 def build_network(net: dict[str, Any], style: KaartStyle | None = None) -> Network:
-    """A pyvis Network of the network answer: nodes styled by label, edges by type."""
+    """A pyvis Network of the network answer: nodes styled by label, edges by type; a hub the kaart
+    does not go through gets a counted '+N' node that opens it."""
     style = style or load_style()
     vis = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    names = {n["id"]: str(n["properties"].get("name") or n["id"]) for n in net["nodes"]}
     for node in net["nodes"]:
         kind = style.node(node["labels"])
         focus = node["id"] == net["center"]
         vis.add_node(node["id"], label=caption(node, kind), shape=kind.shape, color=kind.color,
                      size=kind.size * (1.6 if focus else 1), borderWidth=4 if focus else 1,
-                     title=node_card(node, style), kind=kind.label,
-                     font={"size": 16, "bold": True} if focus else {"size": 12})
+                     title=node_card(node, style), kind=kind.label, depth=node.get("depth", 0),
+                     sources=kaart_text.links(node["properties"]),
+                     font={"size": 18, "bold": True} if focus else {"size": 14})
     parallel: Counter[tuple[str, str]] = Counter()
     for i, edge in enumerate(net["edges"]):
         es = style.edge(edge["type"])
@@ -177,10 +164,18 @@ def build_network(net: dict[str, Any], style: KaartStyle | None = None) -> Netwo
         bend = parallel[pair]
         parallel[pair] += 1
         # Two relationships between the same nodes would be drawn on top of each other: bend them.
-        smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * bend} if bend else False
+        smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * bend} if bend else False
         vis.add_edge(edge["start"], edge["end"], id=f"e{i}", color=es.color, width=es.width, dashes=es.dashes,
-                     title=edge_card(edge), kind=edge["type"], smooth=smooth)
-    vis.options = vis_options(len(net["nodes"]))
+                     title=edge_card(edge, style, names), kind=edge["type"], smooth=smooth,
+                     sources=kaart_text.links(edge["properties"]))
+    for hub in net.get("hubs", []):
+        more = f"meer:{hub['id']}"
+        vis.add_node(more, label=f"+{hub['hidden']}", shape="circle", color=style.collapsed.color,
+                     title=f"{hub['hidden']} andere knopen via {hub['name']}\nklik om open te vouwen",
+                     kind="Collapsed", hub=hub["id"], depth=hub["depth"] + 1, sources=[], font={"size": 14})
+        vis.add_edge(hub["id"], more, id=f"m{len(vis.edges)}", color=style.collapsed.color, width=1, dashes=True,
+                     kind="Collapsed", title=f"{hub['name']}: {hub['hidden']} knopen samengevat", sources=[])
+    vis.options = vis_options(len(vis.nodes))
     return vis
 
 
@@ -203,32 +198,50 @@ def _vis_assets() -> tuple[Markup, Markup]:
 
 
 def legend(net: dict[str, Any], style: KaartStyle | None = None) -> dict[str, list[dict[str, Any]]]:
-    """The node types and relationship types present, with counts, in style order."""
+    """The node types and relationship types present, with counts, in style order; Dutch names."""
     style = style or load_style()
     kinds = Counter(style.node(n["labels"]).label for n in net["nodes"])
     known = [*style.nodes, style.fallback_node]
     nodes = [{"label": s.label, "name": s.name, "color": s.color, "glyph": SHAPE_GLYPHS.get(s.shape, "●"),
               "count": kinds[s.label]} for s in known if kinds[s.label]]
     types = Counter(e["type"] for e in net["edges"])
-    edges = [{"type": t, "color": style.edge(t).color, "dashes": style.edge(t).dashes, "count": types[t]}
-             for t in sorted(types)]
+    edges = [{"type": t, "name": relation_name(t, style), "color": style.edge(t).color,
+              "dashes": style.edge(t).dashes, "count": types[t]} for t in sorted(types)]
     return {"nodes": nodes, "edges": edges}
 
 
-def render_html(net: dict[str, Any], title: str | None = None, form: dict[str, Any] | None = None,
-                style: KaartStyle | None = None) -> str:
+def messages(net: dict[str, Any], limit: int | None = None) -> list[str]:
+    """The page's notes on what it leaves out, in Dutch."""
+    out = []
+    if net.get("capped"):
+        out.append(kaart_text.capped_message(limit or len(net["nodes"])))
+    if net.get("grondrecht") and len(net["nodes"]) == 1:
+        out.append(kaart_text.no_scope_message(net["depth"], net["grondrecht"]))
+    if net.get("hubs"):
+        out.append(kaart_text.hub_message(net["hubs"]))
+    return out
+
+
+def render_html(net: dict[str, Any] | None, title: str | None = None, form: dict[str, Any] | None = None,
+                style: KaartStyle | None = None, error: dict[str, Any] | None = None) -> str:
     """The kaart of a network answer as one HTML page that needs no network access.
-    `form` (the /kaart page's choices, see api/routes/kaart.py) adds the focus/filter form."""
+    `form` (the /kaart page's choices, see api/routes/kaart.py) adds the focus/filter form; `error`
+    ({message, candidates}) shows what went wrong above the form instead of a kaart."""
     style = style or load_style()
-    vis = build_network(net, style)
     js, css = _vis_assets()
+    if net is None:
+        return _environment().get_template(TEMPLATE_FILE).render(
+            title=title or "Sociale kaart", payload=None, legend=None, net=None, form=form, error=error,
+            notes=[], vis_js=js, vis_css=css, node_count=0, edge_count=0)
+    vis = build_network(net, style)
     center = next((n for n in net["nodes"] if n["id"] == net["center"]), None)
     center_name = center["properties"].get("name", center["id"]) if center else net["center"]
     return _environment().get_template(TEMPLATE_FILE).render(
         title=title or f"Sociale kaart: {center_name}",
         payload={"nodes": vis.nodes, "edges": vis.edges, "options": vis.options},
-        legend=legend(net, style), net=net, center_name=center_name,
-        node_count=len(vis.nodes), edge_count=len(vis.edges), form=form, vis_js=js, vis_css=css)
+        legend=legend(net, style), net=net, center_name=center_name, error=error,
+        notes=messages(net, form and form.get("limit")), center_kind=style.node(center["labels"]).name if center else "",
+        node_count=len(net["nodes"]), edge_count=len(net["edges"]), form=form, vis_js=js, vis_css=css)
 
 
 def write_html(net: dict[str, Any], path: Path | str, title: str | None = None) -> Path:

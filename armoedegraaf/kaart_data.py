@@ -18,7 +18,8 @@ from collections import Counter, deque
 from dataclasses import dataclass
 from typing import Any
 
-from armoedegraaf.errors import InvalidParameter, NotFound
+from armoedegraaf.errors import Ambiguous, InvalidParameter, NotFound
+from graph.model import fold_name, node_id
 from graph.questions.network import MAX_DEPTH, network
 from graph.schema import load_schema
 from graph.store import Store
@@ -35,18 +36,35 @@ FOCUS_LABELS = ("HuisVanHetKind", "Platform", "LocalTeam", "Municipality", "Orga
 
 
 def kaart_network(store: Store, center: str, depth: int = DEFAULT_DEPTH, labels: list[str] | None = None,
-                  grondrecht: str | None = None, limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
-    """The network the kaart draws: network() itself, or narrowed to a grondrecht's scope."""
+                  grondrecht: str | None = None, limit: int = DEFAULT_LIMIT, hubs: bool = True,
+                  open_hubs: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The network the kaart draws: network() itself, or narrowed to a grondrecht's scope; with
+    `hubs` (the default) a local focus stays local: the kaart does not go on through a hub (see
+    collapse_hubs) unless the hub is in `open_hubs`."""
     if not 1 <= limit <= MAX_LIMIT:
         raise InvalidParameter("limit", f"must be between 1 and {MAX_LIMIT}, got {limit}")
-    if grondrecht is None:
-        return {**network(store, center, depth, labels, limit), "grondrecht": None}
-    code, scope = grondrecht_scope(store, grondrecht)
-    net = restrict(network(store, center, depth, labels, FETCH_LIMIT), scope, limit)
-    if len(net["nodes"]) == 1:
+    if grondrecht is None and not hubs:
+        return {**network(store, center, depth, labels, limit), "grondrecht": None, "hubs": []}
+    code, scope = grondrecht_scope(store, grondrecht) if grondrecht else (None, None)
+    full = network(store, center, depth, labels, FETCH_LIMIT)
+    keep = scope if scope is not None else {n["id"] for n in full["nodes"]}
+    stop = hub_ids(store, full, open_hubs) if hubs else set()
+    net = restrict(full, keep, limit, stop)
+    if code and len(net["nodes"]) == 1:
         net["message"] = (f"nothing within {depth} hops of the focus is linked to the actions of grondrecht {code}; "
                           "raise depth or choose another focus")
     return {**net, "grondrecht": code}
+
+
+# A node with more relationships than this is a hub (Kind en Gezin, a plan, a grondrecht): the kaart
+# reaches it but does not go on through it, so that a town's map is not flooded with other towns'.
+HUB_DEGREE = 20
+
+
+def hub_ids(store: Store, net: dict[str, Any], open_hubs: frozenset[str]) -> set[str]:
+    degree = degrees(store)
+    return {n["id"] for n in net["nodes"]
+            if degree.get(n["id"], 0) > HUB_DEGREE and n["id"] != net["center"] and n["id"] not in open_hubs}
 
 
 def grondrecht_scope(store: Store, grondrecht: str) -> tuple[str, set[str]]:
@@ -65,9 +83,10 @@ def grondrecht_scope(store: Store, grondrecht: str) -> tuple[str, set[str]]:
     return code, {gid} | actions | linked
 
 
-def restrict(net: dict[str, Any], keep: set[str], limit: int) -> dict[str, Any]:
+def restrict(net: dict[str, Any], keep: set[str], limit: int, stop: set[str] = frozenset()) -> dict[str, Any]:
     """The part of `net` (a network() answer) inside `keep` that the centre still reaches within
-    net's depth, nearest first, at most `limit` nodes."""
+    net's depth without passing through a node of `stop`, nearest first, at most `limit` nodes.
+    `hubs` lists each stop node reached with the number of its neighbours in `net` left out."""
     center, depth = net["center"], net["depth"]
     allowed = {n["id"]: n for n in net["nodes"] if n["id"] in keep or n["id"] == center}
     adjacent: dict[str, set[str]] = {nid: set() for nid in allowed}
@@ -75,22 +94,25 @@ def restrict(net: dict[str, Any], keep: set[str], limit: int) -> dict[str, Any]:
         if e["start"] in allowed and e["end"] in allowed:
             adjacent[e["start"]].add(e["end"])
             adjacent[e["end"]].add(e["start"])
-    dist = _distances(center, adjacent, depth)
+    dist = _distances(center, adjacent, depth, stop)
     ordered = sorted(dist, key=lambda nid: (dist[nid], nid))
     capped = net["capped"] or len(ordered) > limit
     chosen = {nid: {**allowed[nid], "depth": dist[nid]} for nid in ordered[:limit]}
     edges = [e for e in net["edges"] if e["start"] in chosen and e["end"] in chosen]
+    hubs = [{"id": nid, "name": chosen[nid]["properties"].get("name", nid), "depth": dist[nid],
+             "hidden": len(adjacent[nid] - set(chosen))}
+            for nid in ordered[:limit] if nid in stop and dist[nid] < depth and adjacent[nid] - set(chosen)]
     message = (f"network capped at {limit} nodes; raise limit, lower depth or filter by types to see more"
                if capped else None)
     return {"center": center, "depth": depth, "nodes": list(chosen.values()), "edges": edges,
-            "capped": capped, "message": message}
+            "capped": capped, "message": message, "hubs": hubs}
 
 
-def _distances(center: str, adjacent: dict[str, set[str]], depth: int) -> dict[str, int]:
+def _distances(center: str, adjacent: dict[str, set[str]], depth: int, stop: set[str] = frozenset()) -> dict[str, int]:
     dist, queue = {center: 0}, deque([center])
     while queue:
         nid = queue.popleft()
-        if dist[nid] == depth:
+        if dist[nid] == depth or nid in stop:
             continue
         for other in sorted(adjacent[nid]):
             if other not in dist:
@@ -111,7 +133,13 @@ class Candidate:
 
 # A per-store index of node names and degrees, rebuilt when the store's counts change. It is read
 # from store.export() because no registered query lists nodes by degree yet.
-_INDEX: "weakref.WeakKeyDictionary[Any, tuple[Any, list[Candidate]]]" = weakref.WeakKeyDictionary()
+_INDEX: "weakref.WeakKeyDictionary[Any, tuple[Any, list[Candidate], Counter]]" = weakref.WeakKeyDictionary()
+
+
+def degrees(store: Store) -> Counter:
+    """node id -> how many relationships it has (cached with the candidates)."""
+    candidates(store)
+    return _INDEX[store][2]
 
 
 def candidates(store: Store) -> list[Candidate]:
@@ -129,7 +157,7 @@ def candidates(store: Store) -> list[Candidate]:
             name = node["properties"].get("name") or node["id"]
             found.append(Candidate(node["id"], name, label, degree[node["id"]]))
     found.sort(key=lambda c: (-c.degree, c.name, c.id))
-    _INDEX[store] = (signature, found)
+    _INDEX[store] = (signature, found, degree)
     return found
 
 
@@ -154,7 +182,9 @@ def default_focus(store: Store) -> str:
 
 
 def resolve_focus(store: Store, text: str) -> str:
-    """A node id from an id or a name (exact, case-insensitive; else a unique substring)."""
+    """A node id from an id or a name: exact (accents and case ignored), else the actor resolver's
+    reading of the name (aliases: 'Sociaal Huis Boom' is OCMW Boom), else a unique part of a name.
+    Several nodes: Ambiguous, listing them."""
     text = text.strip()
     if not text:
         raise InvalidParameter("focus", "empty; give a node id or name")
@@ -162,16 +192,31 @@ def resolve_focus(store: Store, text: str) -> str:
         return store.get_node(text)["id"]
     except NotFound:
         pass
-    wanted = text.casefold()
+    wanted = fold_name(text)
     pool = candidates(store)
-    exact = [c for c in pool if c.name.casefold() == wanted]
-    matches = exact or [c for c in pool if wanted in c.name.casefold()]
+    matches = ([c for c in pool if fold_name(c.name) == wanted] or _resolved(store, text, pool)
+               or [c for c in pool if wanted in fold_name(c.name)])
     if len(matches) == 1:
         return matches[0].id
     if not matches:
         raise NotFound(f"focus: no node with id or name {text!r}")
     shown = "; ".join(f"{c.id} ({c.name})" for c in matches[:5])
-    raise InvalidParameter("focus", f"{text!r} matches {len(matches)} nodes, give an id: {shown}")
+    raise Ambiguous("focus", f"{text!r} matches {len(matches)} nodes, give an id: {shown}",
+                    [{"id": c.id, "name": c.name, "label": c.label} for c in matches[:MAX_CANDIDATES]])
+
+
+MAX_CANDIDATES = 20
+
+
+def _resolved(store: Store, text: str, pool: list[Candidate]) -> list[Candidate]:
+    """The node the shared actor resolver reads the name as (its alias table), when the graph has it."""
+    from loaders.resolve import Resolver
+
+    res = Resolver().resolve(text, role="other")
+    if res is None or res.method == "new":
+        return []
+    nid = node_id(res.label, res.key)
+    return [c for c in pool if c.id == nid]
 
 
 def node_types() -> list[str]:

@@ -8,17 +8,26 @@ from typing import Any
 
 import networkx as nx
 
+from graph.schema import load_schema
+
 
 def to_graphml(doc: dict[str, list[dict[str, Any]]]) -> str:
     """GraphML of an export document. GraphML holds only scalars, so lists and the label set
-    are written as JSON strings (`labels` as a JSON list)."""
+    are written as JSON strings (`labels` as a JSON list). Every node also has `label` (its name:
+    Gephi shows it as the node's label) and `type` (its one concrete label, to colour or filter
+    by); every edge `label` and `type` (the relationship type)."""
     graph = nx.MultiDiGraph()
+    concrete = set(load_schema().concrete_labels)
     for node in doc["nodes"]:
-        graph.add_node(node["id"], labels=json.dumps(node["labels"]), **_scalars(node["properties"]))
+        props = _scalars(node["properties"])
+        kind = next((lab for lab in node["labels"] if lab in concrete), node["labels"][0])
+        graph.add_node(node["id"], labels=json.dumps(node["labels"]), **props,
+                       label=str(props.get("name") or node["id"]), type=kind)
     for rel in doc["relationships"]:
         props = _scalars(rel["properties"])
         props["rel_key"] = props.pop("key", "")
-        graph.add_edge(rel["start"], rel["end"], type=rel["type"], **props)
+        props.pop("label", None)
+        graph.add_edge(rel["start"], rel["end"], **props, type=rel["type"], label=rel["type"])
     buffer = io.BytesIO()
     nx.write_graphml(graph, buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")

@@ -22,9 +22,11 @@ from typing import Any
 from armoedegraaf.errors import RowError, SourceError
 from graph.model import GraphBatch
 from loaders.report import LoadReport, LoadWarning
-from loaders.tabular_format import TABLES, Record, cell_text, parse_table
+from loaders.tabular_format import TABLES, Record, cell_text, guess_table, parse_table
+from loaders.tabular_nl import decode_text, table_name, unneutralise
 
 ROW_ERROR = "row_error"  # the report's warning kind for a rejected row
+CELL_SKIPPED = "cell_skipped"  # ... and for a bad optional cell left out of a row that loads
 _TABLE_NAMES = ", ".join(f"{t}.csv" for t in TABLES)
 
 
@@ -33,6 +35,7 @@ class ExtraDocument:
     name: str  # the file or folder name, for messages
     records: dict[str, list[Record]] = field(default_factory=dict)  # table -> good rows
     errors: list[RowError] = field(default_factory=list)  # every rejected row (parse and build)
+    skipped: list[RowError] = field(default_factory=list)  # bad optional cells (their rows load)
     files: dict[str, str] = field(default_factory=dict)  # table -> where it was read
 
     def add_table(self, table: str, rows: list[list[Any]], file: str) -> None:
@@ -41,6 +44,7 @@ class ExtraDocument:
         records, errors = parse_table(rows, file, table)
         self.records[table], self.files[table] = records, file
         self.errors.extend(errors)
+        self.skipped.extend(e for r in records for e in r.skipped)
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -57,12 +61,15 @@ def read_extra(path: Path | str) -> ExtraDocument:
         for file in files:
             doc.add_table(_table_of(file.stem, file.name), read_csv_rows(file), file.name)
     elif path.suffix.lower() == ".csv":
-        doc.add_table(_table_of(path.stem, path.name), read_csv_rows(path), path.name)
+        rows = read_csv_rows(path)
+        doc.add_table(_table_of(path.stem, path.name, rows), rows, path.name)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
-        for sheet, rows in read_xlsx_rows(path).items():
-            if not any(cell_text(c) for row in rows for c in row):
-                continue  # an empty sheet ('Blad1' of a new workbook) holds nothing to load
-            doc.add_table(_table_of(sheet, f"{path.name}, sheet {sheet!r}"), rows, f"{path.name}#{sheet}")
+        sheets = {sheet: rows for sheet, rows in read_xlsx_rows(path).items()
+                  if any(cell_text(c) for row in rows for c in row)}  # an empty sheet holds nothing
+        for sheet, rows in sheets.items():
+            # One sheet alone may have any name (Excel's 'Blad1'): its header says which table it is.
+            doc.add_table(_table_of(sheet, f"{path.name}, sheet {sheet!r}", rows if len(sheets) == 1 else None),
+                          rows, f"{path.name}#{sheet}")
     elif path.suffix.lower() == ".xls":
         raise SourceError("an old Excel .xls file: save it as .xlsx (or as CSV UTF-8)", file=path.name)
     else:
@@ -71,32 +78,39 @@ def read_extra(path: Path | str) -> ExtraDocument:
     return doc
 
 
-def _table_of(name: str, where: str) -> str:
-    table = name.strip().lower()
-    if table not in TABLES:
-        raise SourceError(f"not a table of the sociale kaart; the tables are {', '.join(TABLES)}", file=where)
-    return table
+def _table_of(name: str, where: str, rows: list[list[Any]] | None = None) -> str:
+    """The table a file or sheet name names (English or Dutch); failing that, for a lone file or
+    sheet (`rows` given), the table its header row fits."""
+    table = table_name(name)
+    if table in TABLES:
+        return table
+    guessed = guess_table(rows[0]) if rows else None
+    if guessed is None:
+        raise SourceError(f"not a table of the sociale kaart; the tables are {', '.join(TABLES)} "
+                          "(or in Dutch organisaties, partnerschappen, platformen, acties)", file=where)
+    return guessed
 
 
 def read_csv_rows(path: Path) -> list[list[str]]:
-    """The rows of a UTF-8 CSV (with or without BOM), separated by ',' ';' or tab, whichever the
-    header uses: Excel in a Dutch locale writes ';'."""
+    """The rows of a UTF-8 (with or without BOM) or cp1252 CSV, separated by ',' ';' or tab,
+    whichever the header uses: Excel in a Belgian locale writes ';' and cp1252. A cell the export
+    neutralised ("'=...") reads as what it was."""
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
         raise SourceError("an Excel workbook, not a CSV: name it .xlsx", file=path.name)
     if b"\x00" in data[:4096]:
         raise SourceError("a binary file, not a CSV", file=path.name)
     try:
-        text = data.decode("utf-8-sig")
+        text, _ = decode_text(data)
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        raise SourceError(f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file as 'CSV UTF-8'",
-                          file=path.name, line=line) from exc
+        raise SourceError(f"neither UTF-8 nor Windows (cp1252) text (byte 0x{data[exc.start]:02x}): "
+                          "save the file as 'CSV UTF-8'", file=path.name, line=line) from exc
     header = next((ln for ln in text.splitlines() if ln.strip()), "")
     delimiter = max(",;\t", key=header.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        return [row for row in reader]
+        return [[unneutralise(c) for c in row] for row in reader]
     except csv.Error as exc:
         raise SourceError(f"not a valid CSV: {exc}", file=path.name, line=reader.line_num) from exc
 
@@ -135,6 +149,8 @@ def build_extra(doc: ExtraDocument, resolver, base: GraphBatch):
     for table, records in doc.records.items():
         report.count(f"extra_{table}_rows", len(records) - builder.failed[table])
     report.extend(builder.report)
+    for err in doc.skipped:
+        report.warn(err.file or doc.name, err.row, CELL_SKIPPED, _message(err) + "; the cell was left out, the row loaded")
     for err in doc.errors:
         report.warn(err.file or doc.name, err.row, ROW_ERROR, _message(err))
     report.count("extra_rows_failed", len({(e.file, e.row) for e in doc.errors}))
@@ -158,5 +174,11 @@ def row_errors(report: LoadReport) -> list[LoadWarning]:
     return [w for w in report.warnings if w.kind == ROW_ERROR]
 
 
-__all__ = ["ExtraDocument", "read_extra", "build_extra", "load_extra", "row_errors", "read_csv_rows",
-           "read_xlsx_rows", "parse_table", "cell_text", "ROW_ERROR"]
+def own_warnings(report: LoadReport) -> list[LoadWarning]:
+    """What the load says about the coordinator's own files (rejected rows, skipped cells), which the
+    CLI prints first and apart from the remarks on the bundled sources."""
+    return [w for w in report.warnings if w.kind in (ROW_ERROR, CELL_SKIPPED)]
+
+
+__all__ = ["ExtraDocument", "read_extra", "build_extra", "load_extra", "row_errors", "own_warnings",
+           "read_csv_rows", "read_xlsx_rows", "parse_table", "cell_text", "ROW_ERROR", "CELL_SKIPPED"]

@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Any, Iterable
 
 from armoedegraaf.errors import RowError, SchemaError
-from graph.model import GraphBatch, Node, fold_name, node_id
+from graph.model import GraphBatch, Node, Relationship, fold_name, node_id, relationship_key
 from graph.schema import load_schema
 from loaders.geography import build_geography, lookup_municipality
 from loaders.report import LoadReport
@@ -214,7 +214,23 @@ class ExtraBuilder:
                                          {**props, "source": rec.source, "line": rec.line})
         except SchemaError as exc:
             raise Rejected([self.error(rec, "type", str(exc))]) from None
-        self.batch.add_relationship(rt.name, start, end, source=rec.source, line=rec.line, **props)
+        own = self._own_key(rt.name, start, end, rec, props)
+        if own is None:
+            self.batch.add_relationship(rt.name, start, end, source=rec.source, line=rec.line, **props)
+        else:
+            rel = Relationship(rt.name, start, end, {**props, "source": rec.source, "line": rec.line, "key": own})
+            self.batch.relationships.setdefault(rel.identity, rel)
+
+    def _own_key(self, rel_type: str, start: str, end: str, rec: Record, props: dict[str, Any]) -> str | None:
+        """The relationship's key; when the sources state the same relationship from another place, a
+        key of the row's own provenance, so that both live beside each other: the coordinator's note
+        and source are never replaced by the sources' (nor theirs by hers). Deterministic, so a
+        reload or a re-import of the export gives the same relationship again."""
+        key = relationship_key(rel_type, props)
+        theirs = self.base.relationships.get((start, rel_type, end, key))
+        if theirs is None or (theirs.properties.get("source"), theirs.properties.get("line")) == (rec.source, rec.line):
+            return None
+        return "|".join(filter(None, (key, f"own:{rec.source}:{rec.line}")))
 
 
 class References:

@@ -29,6 +29,7 @@ from typing import Any
 from graph.model import node_id
 from graph.schema import load_schema
 from loaders.tabular_format import ACTOR_TYPES, PARTNERSHIP_TYPES, TABLES, columns
+from loaders.tabular_nl import DUTCH_TABLES, FORMULA_STARTS, dutch_header, neutralise
 
 _ORGANISATION_TYPES = tuple(t for t in ACTOR_TYPES if t != "Platform")  # platforms have their own table
 _ROW_RELATIONS = {"LOCATED_IN", "PART_OF", "TARGETS"}  # what node rows may imply
@@ -62,7 +63,7 @@ def export_tables(doc: dict[str, list[dict[str, Any]]]) -> ExportResult:
         if id(rel) in used:
             continue
         if rel["type"] in PARTNERSHIP_TYPES and ("Actor" in start["labels"] or "Action" in start["labels"]):
-            result.tables["partnerships"].append(_partnership_row(rel))
+            result.tables["partnerships"].append(_partnership_row(rel, nodes))
         else:  # geography, projects, REFERS_TO, SIMILAR_TO ...: the bundled sources give them
             result.left_out[rel["type"]] += 1
     result.tables = {t: result.tables[t] for t in TABLES}
@@ -137,9 +138,11 @@ def _action_rows(nodes: dict, out_of: dict, used: set[int]) -> list[dict[str, An
     return [row for _, row in sorted(rows, key=lambda r: r[0])]
 
 
-def _partnership_row(rel: dict) -> dict[str, Any]:
+def _partnership_row(rel: dict, nodes: dict) -> dict[str, Any]:
     props = rel["properties"]
-    return {"from": rel["start"], "to": rel["end"], "type": rel["type"],
+    names = {end: nodes[rel[end]]["properties"].get("name") for end in ("start", "end")}
+    return {"from": rel["start"], "from_name": names["start"], "to": rel["end"], "to_name": names["end"],
+            "type": rel["type"],
             **{k: props.get(k) for k in ("role", "responsibility", "as_written", "note", "source", "line")}}
 
 
@@ -163,47 +166,68 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def write_csv(result: ExportResult, folder: Path) -> list[Path]:
-    """One UTF-8 CSV per table in `folder` (created if needed)."""
+def _table_name(table: str, excel: bool) -> str:
+    return next((nl for nl, en in DUTCH_TABLES.items() if en == table), table) if excel else table
+
+
+def _header(table: str, excel: bool) -> list[str]:
+    return [dutch_header(table, c.name) if excel else c.name for c in columns(table)]
+
+
+def write_csv(result: ExportResult, folder: Path, excel: bool = False) -> list[Path]:
+    """One CSV per table in `folder` (created if needed): UTF-8 with ','; with `excel`, what Belgian
+    Excel opens by a double click: ';', a BOM, Dutch headers and file names. Text that Excel would run
+    as a formula gets a leading "'" (the reader takes it off again)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for table, rows in result.tables.items():
-        path = folder / f"{table}.csv"
+        path = folder / f"{_table_name(table, excel)}.csv"
         buffer = io.StringIO(newline="")
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
         names = [c.name for c in columns(table)]
-        writer.writerow(names)
-        writer.writerows([cell(row.get(name)) for name in names] for row in rows)
-        path.write_text(buffer.getvalue(), encoding="utf-8")
+        writer.writerow(_header(table, excel))
+        writer.writerows([_csv_cell(row.get(name)) for name in names] for row in rows)
+        path.write_text(buffer.getvalue(), encoding="utf-8-sig" if excel else "utf-8", newline="")
         written.append(path)
     return written
 
 
-def write_xlsx(result: ExportResult, path: Path) -> Path:
-    """One workbook, a sheet per table; `line` as a number, everything else as text. The file's
-    bytes depend on the content only (fixed timestamps), so an unchanged graph gives the same file."""
+def _csv_cell(value: Any) -> str:
+    text = cell(value)
+    return neutralise(text) if isinstance(value, (str, list)) else text
+
+
+def write_xlsx(result: ExportResult, path: Path, excel: bool = False) -> Path:
+    """One workbook, a sheet per table: names beside ids, true/false as Excel booleans, numbers as
+    numbers, a frozen header with filters. Text that looks like a formula is a text cell marked as
+    Excel marks typed "'=..." (quotePrefix), never a formula. The bytes depend on the content only
+    (fixed timestamps), so an unchanged graph gives the same file."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
 
     workbook = openpyxl.Workbook(write_only=True)  # streams rows: several times faster
     for table, rows in result.tables.items():
-        sheet = workbook.create_sheet(table)
+        sheet = workbook.create_sheet(_table_name(table, excel))
+        sheet.freeze_panes = "A2"
         names = [c.name for c in columns(table)]
-        sheet.append(names)
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(rows) + 1}"
+        sheet.append(_header(table, excel))
         for row in rows:
-            values = [row.get(n) if n == "line" else (cell(row.get(n)) or None) for n in names]
-            sheet.append([_text_cell(sheet, v, WriteOnlyCell) for v in values])
+            sheet.append([_xlsx_cell(sheet, row.get(n), WriteOnlyCell) for n in names])
     return save_workbook(workbook, path)
 
 
-def _text_cell(sheet, value: Any, cell_type) -> Any:
-    """Text that starts with '=' stays text, not a formula."""
-    if isinstance(value, str) and value.startswith("="):
-        text = cell_type(sheet, value=value)
-        text.data_type = "s"
-        return text
-    return value
+def _xlsx_cell(sheet, value: Any, cell_type) -> Any:
+    if isinstance(value, (bool, int, float)):
+        return value  # bool before int: True stays a boolean cell
+    text = cell(value) or None
+    if text is not None and text.startswith(FORMULA_STARTS):
+        quoted = cell_type(sheet, value=text)
+        quoted.data_type, quoted.quotePrefix = "s", True
+        return quoted
+    return text
 
 
 def save_workbook(workbook, path: Path) -> Path:
@@ -232,13 +256,13 @@ def _fixed_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def export_csv(doc: dict[str, list[dict[str, Any]]], folder: Path) -> ExportResult:
+def export_csv(doc: dict[str, list[dict[str, Any]]], folder: Path, excel: bool = False) -> ExportResult:
     result = export_tables(doc)
-    write_csv(result, folder)
+    write_csv(result, folder, excel)
     return result
 
 
-def export_xlsx(doc: dict[str, list[dict[str, Any]]], path: Path) -> ExportResult:
+def export_xlsx(doc: dict[str, list[dict[str, Any]]], path: Path, excel: bool = False) -> ExportResult:
     result = export_tables(doc)
-    write_xlsx(result, path)
+    write_xlsx(result, path, excel)
     return result

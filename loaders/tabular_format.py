@@ -20,6 +20,7 @@ from armoedegraaf.errors import RowError
 from graph.model import fold_name
 from graph.schema import load_schema
 from loaders.geography import lookup_municipality
+from loaders.tabular_nl import choice_of, english_column
 
 # Ministers are the Flemish government's own; a coordinator's list names every other actor kind.
 ACTOR_TYPES = tuple(label for label in load_schema().actor_labels if label != "Minister")
@@ -65,8 +66,11 @@ TABLES: dict[str, dict[str, Any]] = {
         "unique": [],
         "columns": {
             "from": {"kind": "ref", "required": True, "doc": "The actor (id or name)."},
+            "from_name": {"kind": "text", "doc": "Read by people, not by the load: the export writes the "
+                                                 "`from` node's name here beside its id."},
             "to": {"kind": "ref", "required": True,
                    "doc": "The other end (id, name, an action code of actions.csv, or a municipality)."},
+            "to_name": {"kind": "text", "doc": "The `to` node's name (written by the export; not read)."},
             "type": {"kind": "choice", "choices": PARTNERSHIP_TYPES, "required": True,
                      "doc": "The relationship type, as in the graph schema."},
             "role": {"kind": "text", "doc": "The actor's role (part of an INVOLVED_IN's identity; e.g. `other`)."},
@@ -151,6 +155,7 @@ class Record:
     source: str
     line: int
     sources: list[str] = field(default_factory=list)
+    skipped: list[RowError] = field(default_factory=list)  # bad optional cells left out of the row
 
 
 # -- cells -----------------------------------------------------------------------------------------
@@ -177,6 +182,8 @@ def _choice(raw: Any, col: Column) -> str:
     for choice in col.choices:
         if text.lower() == choice.lower():
             return choice
+    if choice_of(text) in col.choices:  # 'organisatie', 'werkt mee aan', ...
+        return choice_of(text)
     raise ValueError(f"unknown type {text!r}; one of {', '.join(col.choices)}")
 
 
@@ -291,7 +298,7 @@ def _header(rows: list[Sequence[Any]], file: str, table: str) -> tuple[dict[str,
     index: dict[str, int] = {}
     errors = []
     for pos, raw in enumerate(rows[0]):
-        name = cell_text(raw).lower()
+        name = english_column(table, cell_text(raw)) or cell_text(raw).lower()  # Dutch or English
         if not name:
             if any(pos < len(r) and cell_text(r[pos]) for r in rows[1:]):
                 errors.append(RowError(f"column {pos + 1} has values but no name", file=file, row=1,
@@ -313,7 +320,8 @@ def _header(rows: list[Sequence[Any]], file: str, table: str) -> tuple[dict[str,
 def _row(cells: Sequence[Any], number: int, index: dict[str, int], file: str,
          table: str) -> tuple[Record, list[RowError]]:
     values: dict[str, Any] = {}
-    errors = []
+    errors: list[RowError] = []
+    skipped: list[RowError] = []
     for col in columns(table):
         pos = index.get(col.name)
         raw = cells[pos] if pos is not None and pos < len(cells) else None
@@ -324,14 +332,32 @@ def _row(cells: Sequence[Any], number: int, index: dict[str, int], file: str,
         try:
             values[col.name] = _PARSERS[col.kind](raw, col)
         except ValueError as exc:
-            errors.append(RowError(str(exc), file=file, row=number, column=col.name))
+            # A typo in an optional cell costs that cell, not the row; the cells that say which
+            # node the row is about, or where it was stated, still reject it.
+            (errors if col.required or col.name in _IDENTITY else skipped).append(
+                RowError(str(exc), file=file, row=number, column=col.name))
     source = values.pop("source", None)
     if source and "line" not in values and "line" not in {e.column for e in errors}:
         errors.append(RowError("a row with a source needs the line in that source", file=file, row=number,
                                column="line"))
     line = values.pop("line", number)
     sources = [s for s in values.pop("sources", []) if s != (source or file)]
-    return Record(table, file, number, values, source or file, line, sources), errors
+    return Record(table, file, number, values, source or file, line, sources, skipped), errors
+
+
+_IDENTITY = {"id", "type", "source", "line", "sources"}
+
+
+def guess_table(header: Sequence[Any]) -> str | None:
+    """The table whose columns a header row (English or Dutch) names: every required column
+    present, the most known columns; on a tie the first table (organisations before platforms)."""
+    best, best_score = None, 0
+    for table in TABLES:
+        named = {english_column(table, cell_text(c)) for c in header} - {None}
+        required = {c.name for c in columns(table) if c.required}
+        if required <= named and len(named) > best_score:
+            best, best_score = table, len(named)
+    return best
 
 
 def _unique_keys(record: Record, table: str) -> list[tuple]:
@@ -348,45 +374,3 @@ def _duplicates(record: Record, seen: dict[tuple, int], file: str, table: str) -
     return [RowError(f"duplicate {' + '.join(key[0])}: also on row {seen[key]}", file=file, row=record.row,
                      column=key[0][0])
             for key in _unique_keys(record, table) if key in seen]
-
-
-# -- documentation ---------------------------------------------------------------------------------
-
-_KIND_DOCS = {
-    "text": "text", "ref": "id or name", "refs": "ids or names, `;`", "list": "list, `;`",
-    "grondrecht": "`00`..`10`", "number": "number", "bool": "true/false (ja/nee)", "line": "row number",
-    "id": "node id", "municipality": "municipality",
-}
-
-
-def render_markdown() -> str:
-    """The column tables of docs/sociale-kaart-format.md, from TABLES."""
-    out = []
-    for table, spec in TABLES.items():
-        out += [f"### {table}.csv", "", spec["doc"], "", "| column | required | value | meaning |",
-                "| --- | --- | --- | --- |"]
-        for col in columns(table):
-            kind = " / ".join(f"`{c}`" for c in col.choices) if col.kind == "choice" else _KIND_DOCS[col.kind]
-            out.append(f"| `{col.name}` | {'yes' if col.required else ''} | {kind} | {col.doc} |")
-        out.append("")
-    return "\n".join(out)
-
-
-DOCS_BEGIN, DOCS_END = "<!-- columns:begin -->\n", "<!-- columns:end -->"
-
-
-def docs_with_tables(text: str) -> str:
-    """A document with the generated tables between its two markers."""
-    start, end = text.index(DOCS_BEGIN) + len(DOCS_BEGIN), text.index(DOCS_END)
-    return text[:start] + render_markdown() + text[end:]
-
-
-if __name__ == "__main__":  # python -m loaders.tabular_format [--update docs/sociale-kaart-format.md]
-    import sys
-    from pathlib import Path
-
-    if sys.argv[1:2] == ["--update"]:
-        target = Path(sys.argv[2])
-        target.write_text(docs_with_tables(target.read_text(encoding="utf-8")), encoding="utf-8")
-    else:
-        print(render_markdown(), end="")

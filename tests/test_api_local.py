@@ -65,7 +65,9 @@ def test_shared_grondrecht_and_matrix(client):
     wonen = client.get("/grondrechten/08/actors").json()
     assert wonen["grondrecht"]["name"] == "wonen" and wonen["actors"][0]["via"]
     csv = client.get("/matrix/actor-grondrecht", params={"format": "csv"})
-    assert csv.headers["content-type"].startswith("text/csv") and csv.text.startswith("id,name,00,01")
+    assert csv.headers["content-type"] == "text/csv; charset=utf-8"
+    assert csv.content.startswith("\ufeffid;naam;00;01".encode("utf-8"))  # Belgian Excel: BOM and ';'
+    assert len(csv.text.splitlines()[1].split(";")) == len(csv.text.splitlines()[0].split(";"))
 
 
 @pytest.mark.parametrize("path,params,status,word", [

@@ -123,9 +123,9 @@ def test_kaart_draws_offline_what_the_api_answers(chromium, api_url, query):
         view.open_kaart(f"/kaart{query}")
         page = view.page
         shown = page.inner_text("#node-count").strip()
-        drawn = page.evaluate("window.kaart.nodes.length")
+        drawn = page.evaluate("window.kaart.nodeCount")  # the graph's nodes, not the "+N" stand-ins
         assert int(shown) == drawn == len(expected["nodes"]) > 1
-        assert page.evaluate("window.kaart.edges.length") == len(expected["edges"])
+        assert page.evaluate("window.kaart.edgeCount") == len(expected["edges"])
         assert page.evaluate("window.kaart.network.physics.physicsEnabled") is False  # stopped once stable
         canvas_area = page.evaluate("(() => { const c = document.querySelector('#mynetwork canvas');"
                                     " return c.width * c.height; })()")
@@ -158,7 +158,94 @@ def test_hovering_a_node_shows_its_source_line(chromium, api_url):
         page.mouse.move(x, y, steps=5)
         card = page.wait_for_selector("div.vis-tooltip .kaart-card", state="visible", timeout=5_000)
         text = card.inner_text()
-        assert "source: " in text and ".txt:" in text and f"id: {focus}" in text
+        assert "bron: " in text and ", regel " in text and f"id: {focus}" in text
         assert view.errors == [] and view.blocked == []
+    finally:
+        view.page.close()
+
+
+def test_an_ambiguous_focus_shows_the_candidates_and_keeps_the_form(chromium, api_url):
+    view = OfflinePage(chromium, api_url)
+    try:
+        response = view.page.goto(f"{api_url}/kaart?focus=OCMW%20Boom&depth=2")
+        page = view.page
+        assert response.status == 422
+        error = page.inner_text("#kaart-error")
+        assert "OCMW Boom" in error and "past bij 2 knopen" in error
+        names = page.locator("#kaart-candidates a").all_inner_texts()
+        assert names == ["OCMW Boom", "OCMW Boom"]
+        assert page.input_value("#focus") == "OCMW Boom" and page.is_visible("#kaart-form")
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOT.with_name("kaart-ambiguous.png")))
+        # Choosing a candidate opens its kaart.
+        page.click("#kaart-candidates a >> nth=0")
+        page.wait_for_function("window.kaart && window.kaart.stable === true", timeout=60_000)
+        assert "OCMW Boom" in page.inner_text("h1")
+        assert view.blocked == []
+        assert [e for e in view.errors if "status of 422" not in e] == []  # the page answers 422 on purpose
+    finally:
+        view.page.close()
+
+
+def test_a_local_kaart_in_dutch_with_its_hubs_collapsed(chromium, api_url):
+    view = OfflinePage(chromium, api_url)
+    try:
+        view.open_kaart("/kaart?focus=platform:ocmw-boom&depth=2")
+        page = view.page
+        legend = page.inner_text("#legend")
+        assert "soorten knopen" in legend.lower() and "verbindingen" in legend.lower() and "PARTNER_OF" not in legend
+        assert "werkt samen met" in legend
+        assert "Drukke knopen samengevat" in page.inner_text("header")
+        more = page.evaluate("window.kaart.nodes.get({filter: n => n.kind === 'Collapsed'}).map(n => n.label)")
+        assert more and all(label.startswith("+") for label in more)
+        page.screenshot(path=str(SCREENSHOT.with_name("kaart-boom.png")))
+        assert view.blocked == [] and view.errors == []
+    finally:
+        view.page.close()
+
+
+@pytest.mark.parametrize("path, drawn", [("/docs", ".opblock"), ("/redoc", "[data-section-id^='tag/'], li[data-item-id]")])
+def test_api_docs_draw_offline(chromium, api_url, path, drawn):
+    """Swagger UI and ReDoc come from the app itself (no CDN): with every outside request blocked,
+    the operations are drawn."""
+    spec = httpx.get(f"{api_url}/openapi.json").json()
+    operations = sum(len(ops) for ops in spec["paths"].values())
+    view = OfflinePage(chromium, api_url)
+    try:
+        view.page.goto(api_url + path)
+        view.page.wait_for_selector(drawn, timeout=60_000)
+        if path == "/docs":
+            assert view.page.locator(".opblock").count() == operations
+            assert "/kaart" in view.page.inner_text("#swagger-ui")
+        else:
+            assert "armoedegraaf" in view.page.inner_text("body")
+        view.page.screenshot(path=str(SCREENSHOT.with_name(f"{path.strip('/')}.png")))
+        assert view.blocked == [], f"the docs tried to reach the network: {view.blocked}"
+        # ReDoc's maker's logo is refused by the page's own policy before any request is made.
+        assert [e for e in view.errors if "cdn.redoc.ly" not in e] == []
+    finally:
+        view.page.close()
+
+
+def test_a_click_shows_the_sources_and_the_link_opens_the_passage(chromium, api_url):
+    view = OfflinePage(chromium, api_url)
+    try:
+        view.open_kaart("/kaart?focus=hvhk:huis-van-het-kind-boom&depth=1")
+        page = view.page
+        x, y = page.evaluate("""() => {
+            const net = window.kaart.network;
+            const p = net.canvasToDOM(net.getPositions(['hvhk:huis-van-het-kind-boom'])['hvhk:huis-van-het-kind-boom']);
+            const box = document.getElementById('mynetwork').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        }""")
+        page.mouse.click(x, y)
+        page.wait_for_selector("#details:not([hidden])", timeout=5_000)
+        link = page.locator("#details a").first
+        text, href = link.inner_text(), link.get_attribute("href")
+        assert ", regel " in text and href.startswith("/bron/") and "regel=" in href
+        page.goto(api_url + href)
+        line = href.split("regel=")[1].split("#")[0]
+        assert page.is_visible(f"#regel-{line}.hit")
+        assert view.blocked == [] and view.errors == []
     finally:
         view.page.close()

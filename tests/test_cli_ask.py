@@ -51,7 +51,7 @@ def test_similar_missing_links_shared_and_network(ask):
 
 @pytest.mark.parametrize("args,message", [
     (("similar", "99_99_99"), "no action 99_99_99"),
-    (("network", "org:nobody"), "no actor with id 'org:nobody'"),
+    (("network", "org:nobody"), "no actor with id or name 'org:nobody'"),
     (("shared-grondrecht", "org:vvsg"), "actors: give at least two actor ids"),
     (("overlap", "--grondrecht", "42"), "grondrecht: a grondrecht code 00..10"),
 ])

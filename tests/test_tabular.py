@@ -19,7 +19,8 @@ from loaders.pipeline import build_graph
 from loaders.resolve import Resolver
 from loaders.tabular import build_extra, read_extra, row_errors
 from loaders.tabular_export import cell, export_csv, export_tables, export_xlsx
-from loaders.tabular_format import DOCS_BEGIN, docs_with_tables, parse_table
+from loaders.tabular_docs import DOCS_BEGIN, docs_with_tables
+from loaders.tabular_format import parse_table
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"
@@ -151,7 +152,8 @@ def test_export_then_import_gives_the_identical_graph(store, example, tmp_path):
                                                "type": "Organisation", "municipality": "Boom", "aliases": [],
                                                "source": "organisations.csv", "line": 6, "sources": []}
     assert rows["administration:kind-en-gezin"]["sources"][-1] == "organisations.csv"
-    assert {"from": "administration:kind-en-gezin", "to": OVERLEG, "type": "PARTNER_OF", "as_written": "Kind & Gezin",
+    assert {"from": "administration:kind-en-gezin", "from_name": "Kind en Gezin", "to": OVERLEG,
+            "to_name": "Overleg kinderarmoede Boom", "type": "PARTNER_OF", "as_written": "Kind & Gezin",
             "source": "partnerships.csv", "line": 4} in [{k: v for k, v in r.items() if v} for r in
                                                          result.tables["partnerships"]]
     again = build_graph(SOURCES, [tmp_path / "kaart"])
@@ -185,8 +187,8 @@ def test_round_trip_of_rows_about_existing_nodes(seed_load, tmp_path):
     assert first.nodes["plan:vapa-2015-2019"].properties["sources"][-1] == "actions.csv"
     doc = _stored(first)
     result = export_csv(doc, tmp_path / "kaart")
-    assert {"from": "administration:kind-en-gezin", "to": "municipality:sint-gillis", "type": "LOCATED_IN",
-            "source": "organisations.csv", "line": 2} in [{k: v for k, v in r.items() if v} for r in
+    assert {"from": "administration:kind-en-gezin", "from_name": "Kind en Gezin", "to": "municipality:sint-gillis",
+            "to_name": "Sint-Gillis", "type": "LOCATED_IN", "source": "organisations.csv", "line": 2} in [{k: v for k, v in r.items() if v} for r in
                                                           result.tables["partnerships"]]
     again, errors = _on_seed(seed_load, tmp_path / "kaart")
     assert errors == []
@@ -228,23 +230,26 @@ def test_export_leaves_out_only_what_the_format_cannot_hold(example):
 
 BROKEN_CELLS = {
     ("organisations.csv", 1, "colour"), ("organisations.csv", 3, "type"), ("organisations.csv", 4, "name"),
-    ("organisations.csv", 5, "municipality"), ("organisations.csv", 6, "id"), ("organisations.csv", 7, "name"),
+    ("organisations.csv", 6, "id"), ("organisations.csv", 7, "name"),
     ("organisations.csv", 8, "type"), ("organisations.csv", 9, "name"),
     ("partnerships.csv", 3, "from"), ("partnerships.csv", 4, "to"), ("partnerships.csv", 5, "type"),
     ("partnerships.csv", 6, "to"), ("partnerships.csv", 7, "line"), ("partnerships.csv", 8, "line"),
     ("partnerships.csv", 9, "from"),
-    ("platforms.csv", 3, "subsidy_eur"), ("platforms.csv", 4, "staff_hired"),
-    ("actions.csv", 3, "grondrecht"), ("actions.csv", 4, "actors"), ("actions.csv", 5, "code"),
-    ("actions.csv", 6, "code"),
+    ("actions.csv", 4, "actors"), ("actions.csv", 5, "code"), ("actions.csv", 6, "code"),
 }
+# A bad optional cell costs that cell only: reported, left out, its row loads.
+SKIPPED_CELLS = {("organisations.csv", 5, "municipality"), ("platforms.csv", 3, "subsidy_eur"),
+                 ("platforms.csv", 4, "staff_hired"), ("actions.csv", 3, "grondrecht")}
 
 
 def test_every_bad_row_is_named_and_the_good_rows_load(seed_load):
     doc = read_extra(FIXTURES / "broken")
     result = build_extra(doc, Resolver(), seed_load.batch)
     assert {(e.file, e.row, e.column) for e in doc.errors} == BROKEN_CELLS
+    assert {(e.file, e.row, e.column) for e in doc.skipped} == SKIPPED_CELLS
     assert len(row_errors(result.report)) == len(BROKEN_CELLS)
-    messages = {(e.file, e.row): str(e) for e in doc.errors}
+    assert len([w for w in result.report.warnings if w.kind == "cell_skipped"]) == len(SKIPPED_CELLS)
+    messages = {(e.file, e.row): str(e) for e in doc.errors + doc.skipped}
     assert "unknown type 'Vereniging'" in messages[("organisations.csv", 3)]
     assert "unknown actor 'Onbekende Vereniging Xyzzy'" in messages[("partnerships.csv", 3)]
     assert "bad grondrecht code '11'" in messages[("actions.csv", 3)]
@@ -257,8 +262,10 @@ def test_every_bad_row_is_named_and_the_good_rows_load(seed_load):
     assert batch.nodes[OVERLEG].properties["subsidy_eur"] == 25000.0
     assert _rels(batch, "INVOLVED_IN", "org:buurtwerk-boom", "action:testplan:t-01")
     # A rejected row leaves nothing, not even its good parts (T-03's known actor).
-    assert not {"action:testplan:t-02", "action:testplan:t-03", "platform:platform-twee",
-                "org:vzw-zonder-type", "org:speelotheek-boom"} & set(batch.nodes)
+    assert not {"action:testplan:t-03", "org:vzw-zonder-type"} & set(batch.nodes)
+    # A row with a bad optional cell loads without that cell.
+    assert {"action:testplan:t-02", "platform:platform-twee", "org:speelotheek-boom"} <= set(batch.nodes)
+    assert not [r for r in batch.relationships.values() if r.start == "org:speelotheek-boom" and r.type == "LOCATED_IN"]
     assert not [r for r in batch.relationships.values() if r.end == "action:testplan:t-03"]
     merged = GraphBatch()
     merged.extend(seed_load.batch)
@@ -267,15 +274,21 @@ def test_every_bad_row_is_named_and_the_good_rows_load(seed_load):
 
 
 @pytest.mark.parametrize("folder, message", [
-    ("latin1", "organisations.csv:3: not UTF-8 text"),
+    ("undecodable", "organisations.csv:2: neither UTF-8 nor Windows (cp1252) text"),
     ("binary", "organisations.csv: a binary file, not a CSV"),
-    ("unknown-table", "organisaties.csv: not a table of the sociale kaart"),
+    ("unknown-table", "adressen.csv: not a table of the sociale kaart"),
     ("bad-quote", "partnerships.csv:2: not a valid CSV"),
 ])
 def test_an_unreadable_file_is_a_clear_source_error(folder, message):
     with pytest.raises(SourceError) as exc:
         read_extra(FIXTURES / folder)
     assert str(exc.value).startswith(message)
+
+
+def test_a_windows_csv_reads_as_cp1252():
+    doc = read_extra(FIXTURES / "latin1")  # 'Café' saved by Excel as Windows text
+    assert doc.errors == [] and [r.values["name"] for r in doc.records["organisations"]] == \
+        ["Sociaal Huis Sint-Gillis", "Café Café"]
 
 
 def test_an_excel_csv_in_a_dutch_locale_reads(tmp_path):
@@ -314,9 +327,10 @@ def test_workbook_cells_and_row_numbers():
             ["A2", "P", 5.0, 12, "004_0bee7784f433cdc9.txt"],
             ["A3", "P", 5.5, None, None]]
     records, errors = parse_table(rows, "kaart.xlsx#actions", "actions")
-    assert [(r.row, r.values["grondrecht"], r.source, r.line) for r in records] == \
-        [(2, "05", "kaart.xlsx#actions", 2), (4, "05", "004_0bee7784f433cdc9.txt", 12)]
-    assert [(e.file, e.row, e.column) for e in errors] == [("kaart.xlsx#actions", 5, "grondrecht")]
+    assert errors == []
+    assert [(r.row, r.values.get("grondrecht"), r.source, r.line) for r in records] == \
+        [(2, "05", "kaart.xlsx#actions", 2), (4, "05", "004_0bee7784f433cdc9.txt", 12), (5, None, "kaart.xlsx#actions", 5)]
+    assert [(e.file, e.row, e.column) for r in records for e in r.skipped] == [("kaart.xlsx#actions", 5, "grondrecht")]
 
 
 # -- the command line ------------------------------------------------------------------------------
@@ -348,9 +362,9 @@ def test_cli_loads_the_good_rows_and_exits_1(tmp_path):
 
 def test_cli_unreadable_extra_writes_nothing(tmp_path):
     result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path / "g"), "load", "--quiet",
-                                      "--extra", str(FIXTURES / "latin1")])
+                                      "--extra", str(FIXTURES / "undecodable")])
     assert result.exit_code == 1
-    assert "not UTF-8 text" in result.output
+    assert "neither UTF-8 nor Windows (cp1252) text" in result.output
     assert not (tmp_path / "g" / "graph.json").exists()
 
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import PlainTextResponse
 
 from api.deps import StoreDep
+from armoedegraaf.names import resolve_actor, resolve_actors
 from graph.questions import actors as q
 from graph.questions.network import MAX_DEPTH, network
 
@@ -24,9 +25,9 @@ def find_actors(
     return q.find_actors(store, q_, type, limit)
 
 
-@router.get("/actors/{actor_id}", summary="One actor: all its names, sources and relationships")
+@router.get("/actors/{actor_id}", summary="One actor: all its names, sources and relationships (id or name)")
 def actor(store: StoreDep, actor_id: str) -> dict[str, Any]:
-    return q.actor_detail(store, actor_id)
+    return q.actor_detail(store, resolve_actor(store, actor_id, "actor_id"))
 
 
 @router.get("/actors/{actor_id}/network", summary="The partner network around an actor")
@@ -37,7 +38,7 @@ def actor_network(
     types: Annotated[str | None, Query(description="comma-separated node labels to keep")] = None,
     limit: Annotated[int, Query(ge=1, le=2000)] = 200,
 ) -> dict[str, Any]:
-    q.require_actor(store, actor_id, "actor_id")
+    actor_id = resolve_actor(store, actor_id, "actor_id")  # an id or a name ('OCMW Boom')
     labels = [t.strip() for t in types.split(",") if t.strip()] if types else None
     return network(store, actor_id, depth, labels, limit)
 
@@ -50,9 +51,9 @@ def grondrecht_actors(store: StoreDep, code: str) -> dict[str, Any]:
 @router.get("/shared-grondrecht", summary="The grondrechten two or more actors share, and through which initiatives")
 def shared_grondrecht(
     store: StoreDep,
-    actors: Annotated[str, Query(min_length=1, description="comma-separated actor ids")],
+    actors: Annotated[str, Query(min_length=1, description="comma-separated actor ids or names")],
 ) -> dict[str, Any]:
-    return q.shared_grondrecht(store, actors.split(","))
+    return q.shared_grondrecht(store, resolve_actors(store, actors.split(","), "actors"))
 
 
 @router.get("/matrix/actor-grondrecht", summary="Actors × grondrechten (JSON, or CSV with format=csv)",
@@ -66,5 +67,6 @@ def matrix(
 ) -> dict[str, Any] | PlainTextResponse:
     result = q.actor_grondrecht_matrix(store, type)
     if format == "csv":
-        return PlainTextResponse(q.matrix_csv(result), media_type="text/csv")
+        return PlainTextResponse(q.matrix_csv(result), media_type="text/csv; charset=utf-8",
+                                 headers={"Content-Disposition": 'attachment; filename="actoren-grondrechten.csv"'})
     return result

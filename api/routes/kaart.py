@@ -1,17 +1,24 @@
 """The sociale kaart in the browser: an HTML page with the network around a focus node, a form
-to choose focus, depth, grondrecht and node types, and the network JSON the page draws."""
+to choose focus, depth, grondrecht and node types, the network JSON the page draws, the view's
+nodes as a CSV for Excel, and the source passage a card links to.
+
+The page is for a coordinator: a bad or ambiguous focus is a message on the page (with the form as
+she filled it in, and the candidates to choose from), never a JSON body. /kaart/data answers JSON
+errors like every other route."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
 
 from api.deps import StoreDep
 from armoedegraaf import kaart_data
-from armoedegraaf.errors import NotFound
+from armoedegraaf.errors import Ambiguous, ArmoedegraafError, InvalidParameter, NotFound
 from armoedegraaf.kaart import load_style, render_html
+from armoedegraaf.kaart_export import nodes_csv, passage_html
 from graph.questions.network import MAX_DEPTH
 from graph.store import Store
 
@@ -22,6 +29,9 @@ DepthQ = Annotated[int, Query(description=f"Hops from the focus, 1..{MAX_DEPTH}"
 GrondrechtQ = Annotated[str | None, Query(description="Grondrecht code (e.g. 05): only nodes linked to its actions")]
 TypesQ = Annotated[list[str] | None, Query(description="Node types to traverse (repeat, or comma-separated)")]
 LimitQ = Annotated[int, Query(description=f"At most this many nodes (1..{kaart_data.MAX_LIMIT})")]
+HubsQ = Annotated[bool, Query(description="Go on through hubs (nodes with more than "
+                                          f"{kaart_data.HUB_DEGREE} relationships) too")]
+OpenQ = Annotated[list[str] | None, Query(description="Hub ids to go on through (repeat)")]
 
 
 def _types(types: list[str] | None) -> list[str] | None:
@@ -36,47 +46,110 @@ def _focus(store: Store, focus: str | None) -> str:
 
 
 def _network(store: Store, focus: str, depth: int, grondrecht: str | None, types: list[str] | None,
-             limit: int) -> dict[str, Any]:
+             limit: int, door_hubs: bool = False, open_: list[str] | None = None) -> dict[str, Any]:
     kaart_data.check_depth(depth)
-    return kaart_data.kaart_network(store, focus, depth, _types(types), grondrecht or None, limit)
+    return kaart_data.kaart_network(store, focus, depth, _types(types), grondrecht or None, limit,
+                                    hubs=not door_hubs, open_hubs=frozenset(open_ or []))
 
 
-def _form(store: Store, net: dict[str, Any], types: list[str] | None, limit: int) -> dict[str, Any]:
+def _form(store: Store, request: Request, focus: str, choices: dict[str, Any]) -> dict[str, Any]:
     style = load_style()
     all_types = [{"label": lab, "name": style.node([lab]).name} for lab in kaart_data.node_types()]
-    return {"action": "/kaart", "focus": net["center"], "depth": net["depth"], "depths": list(range(1, MAX_DEPTH + 1)),
-            "grondrecht": net["grondrecht"], "grondrechten": store.run("grondrechten"),
-            "types": _types(types) or [], "all_types": all_types, "limit": limit, "max_limit": kaart_data.MAX_LIMIT,
-            "suggestions": kaart_data.suggestions(store)}
+    suggestions = [{"id": c.id, "name": c.name, "kind": style.node([c.label]).name, "degree": c.degree}
+                   for c in kaart_data.suggestions(store)]
+    query = str(request.url.query)
+    return {"action": "/kaart", "focus": focus, "depth": choices["depth"], "depths": list(range(1, MAX_DEPTH + 1)),
+            "grondrecht": choices["grondrecht"], "grondrechten": store.run("grondrechten"),
+            "types": _types(choices["types"]) or [], "all_types": all_types, "limit": choices["limit"],
+            "max_limit": kaart_data.MAX_LIMIT, "suggestions": suggestions, "through_hubs": choices["door_hubs"],
+            "open_hubs": choices["open_"] or [], "csv_href": "/kaart/knopen.csv" + (f"?{query}" if query else "")}
 
 
-def _page(store: Store, focus: str, depth: int, grondrecht: str | None, types: list[str] | None,
-          limit: int) -> HTMLResponse:
-    net = _network(store, focus, depth, grondrecht, types, limit)
-    return HTMLResponse(render_html(net, form=_form(store, net, types, limit)))
+def _error(store: Store, request: Request, exc: ArmoedegraafError, typed: str | None,
+           choices: dict[str, Any]) -> HTMLResponse:
+    """The page with the form as filled in and what went wrong; for an ambiguous name the nodes it
+    fits, each a link to its kaart."""
+    style = load_style()
+    candidates = []
+    if isinstance(exc, Ambiguous):
+        params = {k: v for k, v in request.query_params.multi_items() if k != "focus"}
+        candidates = [{**c, "kind": style.node([c["label"]]).name,
+                       "href": "/kaart?" + urlencode([("focus", c["id"]), *params.items()])} for c in exc.candidates]
+        message = (f"‘{typed}’ past bij {len(exc.candidates)} knopen. Kies er een (of typ de id):")
+    elif isinstance(exc, NotFound):
+        message = f"Niets gevonden voor ‘{typed}’: controleer de naam, of kies een goed verbonden knoop hieronder."
+    else:
+        message = f"Deze keuze kan niet: {exc}"
+    status = 404 if isinstance(exc, NotFound) else 422
+    form = _form(store, request, typed or "", choices)
+    return HTMLResponse(render_html(None, form=form, error={"message": message, "candidates": candidates}),
+                        status_code=status)
 
 
-@router.get("/kaart", response_class=HTMLResponse, summary="The sociale kaart (HTML) around a focus node")
-def kaart_page(store: StoreDep, focus: FocusQ = None, depth: DepthQ = kaart_data.DEFAULT_DEPTH,
-               grondrecht: GrondrechtQ = None, types: TypesQ = None,
-               limit: LimitQ = kaart_data.DEFAULT_LIMIT) -> HTMLResponse:
-    return _page(store, _focus(store, focus), depth, grondrecht, types, limit)
+# The page answers a bad choice as a page (with the message and the form); FastAPI's own parameter
+# validation answers JSON before the route runs. Both are documented.
+_PAGE = {"text/html": {"schema": {"type": "string"}}}
+PAGE_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "an unknown focus: the page with the message and the form",
+          "content": {**_PAGE, "application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}},
+    422: {"description": "a bad choice: the page with the message (and the candidates) and the form",
+          "content": {**_PAGE, "application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}},
+}
+
+
+@router.get("/kaart", response_class=HTMLResponse, summary="The sociale kaart (HTML) around a focus node",
+            responses=PAGE_ERRORS)
+def kaart_page(store: StoreDep, request: Request, focus: FocusQ = None, depth: DepthQ = kaart_data.DEFAULT_DEPTH,
+               grondrecht: GrondrechtQ = None, types: TypesQ = None, limit: LimitQ = kaart_data.DEFAULT_LIMIT,
+               door_hubs: HubsQ = False, open: OpenQ = None) -> HTMLResponse:
+    choices = {"depth": depth, "grondrecht": grondrecht, "types": types, "limit": limit, "door_hubs": door_hubs,
+               "open_": open}
+    try:
+        center = _focus(store, focus)
+        net = _network(store, center, depth, grondrecht, types, limit, door_hubs, open)
+    except (InvalidParameter, NotFound) as exc:
+        return _error(store, request, exc, focus, choices)
+    return HTMLResponse(render_html(net, form=_form(store, request, center, choices)))
 
 
 @router.get("/kaart/data", summary="The network JSON the /kaart page draws for the same parameters")
 def kaart_json(store: StoreDep, focus: FocusQ = None, depth: DepthQ = kaart_data.DEFAULT_DEPTH,
                grondrecht: GrondrechtQ = None, types: TypesQ = None,
-               limit: LimitQ = kaart_data.DEFAULT_LIMIT) -> dict[str, Any]:
-    return _network(store, _focus(store, focus), depth, grondrecht, types, limit)
+               limit: LimitQ = kaart_data.DEFAULT_LIMIT, door_hubs: HubsQ = False, open: OpenQ = None) -> dict[str, Any]:
+    return _network(store, _focus(store, focus), depth, grondrecht, types, limit, door_hubs, open)
 
 
-@router.get("/kaart/actors/{node_id}", response_class=HTMLResponse, summary="The sociale kaart around one node id")
-def kaart_actor(node_id: str, store: StoreDep, depth: DepthQ = kaart_data.DEFAULT_DEPTH,
+@router.get("/kaart/knopen.csv", summary="The nodes of the kaart view as a CSV for Belgian Excel (';', BOM)",
+            response_class=Response, responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}})
+def kaart_nodes_csv(store: StoreDep, focus: FocusQ = None, depth: DepthQ = kaart_data.DEFAULT_DEPTH,
+                    grondrecht: GrondrechtQ = None, types: TypesQ = None, limit: LimitQ = kaart_data.DEFAULT_LIMIT,
+                    door_hubs: HubsQ = False, open: OpenQ = None) -> Response:
+    net = _network(store, _focus(store, focus), depth, grondrecht, types, limit, door_hubs, open)
+    return Response(nodes_csv(net), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="sociale-kaart-knopen.csv"'})
+
+
+@router.get("/bron/{file}", response_class=HTMLResponse, summary="A bundled source document around one line")
+def source_passage(request: Request, file: str,
+                   regel: Annotated[int | None, Query(ge=1, description="the line to show")] = None) -> HTMLResponse:
+    return HTMLResponse(passage_html(request.app.state.settings.sources_dir, file, regel))
+
+
+@router.get("/kaart/actors/{node_id}", response_class=HTMLResponse, summary="The sociale kaart around one node (id or name)",
+            responses=PAGE_ERRORS)
+def kaart_actor(node_id: str, store: StoreDep, request: Request, depth: DepthQ = kaart_data.DEFAULT_DEPTH,
                 grondrecht: GrondrechtQ = None, types: TypesQ = None,
-                limit: LimitQ = kaart_data.DEFAULT_LIMIT) -> HTMLResponse:
+                limit: LimitQ = kaart_data.DEFAULT_LIMIT, door_hubs: HubsQ = False, open: OpenQ = None) -> HTMLResponse:
+    choices = {"depth": depth, "grondrecht": grondrecht, "types": types, "limit": limit, "door_hubs": door_hubs,
+               "open_": open}
     try:
-        store.get_node(node_id)
+        node_id = kaart_data.resolve_focus(store, node_id)  # an id, or a name as on /kaart
     except NotFound:
-        raise NotFound(f"node_id: no node with id {node_id!r}") from None
-    return _page(store, node_id, depth, grondrecht, types, limit)
-
+        raise NotFound(f"node_id: no node with id or name {node_id!r}") from None
+    except InvalidParameter as exc:
+        return _error(store, request, exc, node_id, choices)
+    try:
+        net = _network(store, node_id, depth, grondrecht, types, limit, door_hubs, open)
+    except InvalidParameter as exc:
+        return _error(store, request, exc, node_id, choices)
+    return HTMLResponse(render_html(net, form=_form(store, request, node_id, choices)))

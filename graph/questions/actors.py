@@ -101,9 +101,14 @@ def actor_grondrecht_matrix(store: Store, label: str | None = None) -> dict[str,
 
 
 def matrix_csv(matrix: dict[str, Any]) -> str:
+    """The matrix as Belgian Excel opens it by a double click: a BOM (UTF-8, accents intact), ';'
+    between cells, a Dutch header; a name that Excel would run as a formula starts with "'"."""
+    from loaders.tabular_nl import neutralise
+
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["id", "name", *matrix["grondrechten"]])
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["id", "naam", *matrix["grondrechten"]])
     for row in matrix["rows"]:
-        writer.writerow([row["id"], row["name"], *(row["counts"][g] for g in matrix["grondrechten"])])
-    return out.getvalue()
+        writer.writerow([row["id"], neutralise(str(row["name"] or "")),
+                         *(row["counts"][g] for g in matrix["grondrechten"])])
+    return "\ufeff" + out.getvalue()

@@ -7,6 +7,7 @@ from typing import Any
 
 from armoedegraaf.errors import InvalidParameter
 from graph.questions.nodes import require_node
+from graph.model import fold_name
 from graph.store import Store
 
 
@@ -14,6 +15,9 @@ def list_platforms(store: Store, region: str | None = None, province: str | None
     coverage = store.run("province_coverage")
     regions = sorted({c["region"] for c in coverage if c["region"]})
     provinces = sorted(c["province"] for c in coverage)
+    # Filters ignore case and accents: province=limburg, region=wallonie.
+    region = next((r for r in regions if fold_name(r) == fold_name(region)), region) if region else region
+    province = next((p for p in provinces if fold_name(p) == fold_name(province)), province) if province else province
     if region is not None and region not in regions:
         raise InvalidParameter("region", f"unknown region {region!r}; known: {', '.join(regions)}")
     if province is not None and province not in provinces:
