@@ -129,6 +129,7 @@ class Candidate:
     name: str
     label: str
     degree: int
+    aliases: tuple[str, ...] = ()  # the other names the sources give it (a platform by its lead's name)
 
 
 # A per-store index of node names and degrees, rebuilt when the store's counts change. It is read
@@ -155,7 +156,8 @@ def candidates(store: Store) -> list[Candidate]:
         label = next((lab for lab in FOCUS_LABELS if lab in node["labels"]), None)
         if label is not None:
             name = node["properties"].get("name") or node["id"]
-            found.append(Candidate(node["id"], name, label, degree[node["id"]]))
+            aliases = tuple(n for n in node["properties"].get("names") or () if n != name)
+            found.append(Candidate(node["id"], name, label, degree[node["id"]], aliases))
     found.sort(key=lambda c: (-c.degree, c.name, c.id))
     _INDEX[store] = (signature, found, degree)
     return found
@@ -194,7 +196,8 @@ def resolve_focus(store: Store, text: str) -> str:
         pass
     wanted = fold_name(text)
     pool = candidates(store)
-    matches = ([c for c in pool if fold_name(c.name) == wanted] or _resolved(store, text, pool)
+    matches = ([c for c in pool if wanted in {fold_name(n) for n in (c.name, *c.aliases)}]
+               or _resolved(store, text, pool)
                or [c for c in pool if wanted in fold_name(c.name)])
     if len(matches) == 1:
         return matches[0].id

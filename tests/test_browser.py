@@ -173,14 +173,15 @@ def test_an_ambiguous_focus_shows_the_candidates_and_keeps_the_form(chromium, ap
         error = page.inner_text("#kaart-error")
         assert "OCMW Boom" in error and "past bij 2 knopen" in error
         names = page.locator("#kaart-candidates a").all_inner_texts()
-        assert names == ["OCMW Boom", "OCMW Boom"]
+        # The study names the platform after its lead: both answer to the name, each shown by its own.
+        assert sorted(names) == ["Lokaal netwerk kinderarmoede Boom", "OCMW Boom"]
         assert page.input_value("#focus") == "OCMW Boom" and page.is_visible("#kaart-form")
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOT.with_name("kaart-ambiguous.png")))
         # Choosing a candidate opens its kaart.
         page.click("#kaart-candidates a >> nth=0")
         page.wait_for_function("window.kaart && window.kaart.stable === true", timeout=60_000)
-        assert "OCMW Boom" in page.inner_text("h1")
+        assert names[0] in page.inner_text("h1")
         assert view.blocked == []
         assert [e for e in view.errors if "status of 422" not in e] == []  # the page answers 422 on purpose
     finally:
