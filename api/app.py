@@ -9,6 +9,7 @@ from typing import AsyncIterator
 from fastapi import FastAPI
 
 from api.cache import ResponseCache
+from api.guards import ApiKeys, BodyLimit, Guard, SecurityHeaders, TimeBudget
 from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.routes import actions, actors, meta, places, questions
 from api.routes import kaart
@@ -38,7 +39,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app = FastAPI(title="armoedegraaf", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     install_error_handlers(app)
+    # Starlette runs the last added outermost: Guard sees everything, the cache sits nearest the routes.
     app.add_middleware(ResponseCache)
+    app.add_middleware(TimeBudget, seconds=settings.request_budget_seconds)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ApiKeys, keys=settings.api_key_scopes())
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(Guard)
     app.include_router(meta.router, responses=ERROR_RESPONSES)
     app.include_router(actions.router, responses=ERROR_RESPONSES)
     app.include_router(actors.router, responses=ERROR_RESPONSES)

@@ -26,6 +26,9 @@ SOURCE_TITLES = {
 }
 
 
+DERIVED_RELATIONSHIPS = ("SIMILAR_TO",)  # computed by loaders.enrich from the whole graph, never merged
+
+
 @dataclass
 class LoadResult:
     batch: GraphBatch
@@ -50,8 +53,10 @@ def source_batch(path: Path, prefix: str) -> GraphBatch:
 
 
 def build_graph(sources_dir: Path, extras: list[Path] | None = None,
-                only: list[str] | None = None) -> LoadResult:
-    """Parse and build every selected source; raise SourceError on an unreadable document."""
+                only: list[str] | None = None, stored: dict | None = None) -> LoadResult:
+    """Parse and build every selected source; raise SourceError on an unreadable document.
+    With `stored` (a store's export), the result is that graph with the new batch on top, and its
+    derived data recomputed over the whole of it."""
     from loaders.geography import build_geography
     from loaders.handbook import load_handbook
     from loaders.local_teams import load_local_teams
@@ -83,6 +88,8 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
         batch.extend(result.batch)
         report.extend(result.report)
     add_known_relations(batch, resolver)
+    if stored is not None:
+        batch = merged_with_stored(stored, batch)
     add_search_terms(batch)
     add_overlap(batch, report)
     resolver.report(into=report)
@@ -94,10 +101,33 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
 
 def load_into(store, sources_dir: Path, extras: list[Path] | None = None,
               only: list[str] | None = None, fresh: bool = False) -> LoadResult:
-    """Build the graph from the sources and write it to the store in one transaction."""
-    result = build_graph(Path(sources_dir), extras, only)
-    (store.replace if fresh else store.write)(result.batch)
+    """Build the graph from the sources and write it to the store in one transaction.
+
+    Derived data (search terms, SIMILAR_TO edges) describes the whole graph, so it is recomputed
+    over the stored graph plus the new batch, and the store replaced with the result: a partial
+    load (`--only 004`) followed by a full one gives what a fresh full load gives."""
+    result = build_graph(Path(sources_dir), extras, only, stored=None if fresh else store.export())
+    store.replace(result.batch)
     return result
+
+
+def merged_with_stored(stored: dict, batch: GraphBatch) -> GraphBatch:
+    """The stored graph with `batch` on top, merged as the stores merge a write (graph.model's
+    merge_properties for nodes; a relationship written again takes its new properties), without
+    the derived relationships, which the caller recomputes."""
+    from graph.model import Node, Relationship
+
+    merged = GraphBatch()
+    for node in stored["nodes"]:
+        merged.nodes[node["id"]] = Node(node["id"], tuple(node["labels"]), dict(node["properties"]))
+    for rel in stored["relationships"]:
+        if rel["type"] not in DERIVED_RELATIONSHIPS:
+            r = Relationship(rel["type"], rel["start"], rel["end"], dict(rel["properties"]))
+            merged.relationships[r.identity] = r
+    for node in batch.nodes.values():
+        merged.put_node(Node(node.id, node.labels, dict(node.properties)))
+    merged.relationships.update(batch.relationships)
+    return merged
 
 
 def add_known_relations(batch: GraphBatch, resolver) -> None:

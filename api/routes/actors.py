@@ -8,10 +8,12 @@ from fastapi import APIRouter, Query
 from fastapi.responses import PlainTextResponse
 
 from api.deps import StoreDep
+from armoedegraaf.errors import InvalidParameter
 from graph.questions import actors as q
 from graph.questions.network import MAX_DEPTH, network
 
 router = APIRouter(tags=["actors"])
+MAX_SHARED = 50
 
 
 @router.get("/actors", summary="Find actors by name or alias (accents and case ignored)")
@@ -50,9 +52,13 @@ def grondrecht_actors(store: StoreDep, code: str) -> dict[str, Any]:
 @router.get("/shared-grondrecht", summary="The grondrechten two or more actors share, and through which initiatives")
 def shared_grondrecht(
     store: StoreDep,
-    actors: Annotated[str, Query(min_length=1, description="comma-separated actor ids")],
+    actors: Annotated[str, Query(min_length=1, max_length=10_000,
+                                 description=f"comma-separated actor ids (at most {MAX_SHARED})")],
 ) -> dict[str, Any]:
-    return q.shared_grondrecht(store, actors.split(","))
+    ids = actors.split(",")
+    if len(ids) > MAX_SHARED:
+        raise InvalidParameter("actors", f"at most {MAX_SHARED} actor ids, got {len(ids)}")
+    return q.shared_grondrecht(store, ids)
 
 
 @router.get("/matrix/actor-grondrecht", summary="Actors × grondrechten (JSON, or CSV with format=csv)",
