@@ -54,6 +54,8 @@ def _one_line_errors() -> Iterator[None]:
     except ArmoedegraafError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        raise  # usage errors: click reports them (exit 2)
     except KeyboardInterrupt:
         click.echo("error: interrupted; nothing was written", err=True)
         sys.exit(130)

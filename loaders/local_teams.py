@@ -131,8 +131,8 @@ class Flat:
             if not line:
                 parts.append("\n"), lines.append(no)  # a blank line ends a paragraph
                 continue
-            joined = "".join(parts)
-            sep = "" if joined.endswith("-") and line[0].isupper() else " "
+            # the last part only: joining everything so far per line made a long document quadratic
+            sep = "" if parts and parts[-1].endswith("-") and line[0].isupper() else " "
             parts.append(sep + line)
             lines.extend([no] * len(sep + line))
         self.text, self._lines = "".join(parts), lines

@@ -6,12 +6,13 @@ document stops the load with a clear error and leaves the stored graph as it was
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
-from armoedegraaf.errors import SourceError
+from armoedegraaf.errors import ArmoedegraafError, SourceError
 from graph.model import GraphBatch
 from loaders.enrich import add_overlap, add_search_terms
 from loaders.report import LoadReport
@@ -75,8 +76,9 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
         if only and prefix not in only:
             continue
         path = find_source(sources_dir, prefix)
-        batch.extend(source_batch(path, prefix))
-        result = step(path, resolver)
+        with naming_the_file(path):
+            batch.extend(source_batch(path, prefix))
+            result = step(path, resolver)
         batch.extend(result.batch)
         report.extend(result.report)
     for extra in extras or []:
@@ -84,7 +86,8 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
         # names go through the shared resolver. Rejected rows are `row_error` warnings, not raised.
         from loaders.tabular import load_extra
 
-        result = load_extra(Path(extra), resolver, batch)
+        with naming_the_file(Path(extra)):
+            result = load_extra(Path(extra), resolver, batch)
         batch.extend(result.batch)
         report.extend(result.report)
     add_known_relations(batch, resolver)
@@ -97,6 +100,28 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
     report.count("nodes", len(batch.nodes))
     report.count("relationships", len(batch.relationships))
     return LoadResult(batch, report)
+
+
+@contextlib.contextmanager
+def naming_the_file(path: Path) -> Iterator[None]:
+    """Every failure while reading one document names it: our SourceErrors get the file when they
+    lack it, and anything unexpected (a parser meeting a document of another shape) becomes one."""
+    try:
+        yield
+    except SourceError as exc:
+        if exc.file:
+            raise
+        raise SourceError(str(exc), file=path.name, line=exc.line) from exc
+    except ArmoedegraafError:
+        raise
+    except RecursionError as exc:
+        raise SourceError("a text too deeply nested or too long to analyse", file=path.name) from exc
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, StopIteration, LookupError,
+            OverflowError, ArithmeticError) as exc:
+        raise SourceError(f"cannot parse the document ({type(exc).__name__}: {str(exc)[:200]}); it does "
+                          "not have the structure of this source", file=path.name) from exc
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}", file=path.name) from exc
 
 
 def load_into(store, sources_dir: Path, extras: list[Path] | None = None,

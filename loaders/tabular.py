@@ -115,6 +115,9 @@ def read_xlsx_rows(path: Path) -> dict[str, list[list[Any]]]:
     try:
         return {ws.title: [list(r) for r in ws.iter_rows(min_row=1, values_only=True)]
                 for ws in workbook.worksheets}
+    except Exception as exc:  # a cut-short or hand-edited sheet: XML ParseError, BadZipFile, EOFError, ...
+        raise SourceError(f"a damaged .xlsx workbook ({type(exc).__name__}): open and save it again in "
+                          "Excel, or save it as CSV UTF-8", file=path.name) from exc
     finally:
         workbook.close()
 

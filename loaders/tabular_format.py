@@ -213,11 +213,15 @@ def _bool(raw: Any, col: Column) -> bool:
     raise ValueError(f"not true/false: {cell_text(raw)!r} (true, false, ja, nee)")
 
 
+MAX_LINE = 10_000_000  # far beyond any document; bigger numbers Neo4j (64-bit) could not even store
+MAX_CELL_CHARS, MAX_NAME_CHARS = 20_000, 1_000
+
+
 def _line(raw: Any, col: Column) -> int:
     text = cell_text(raw)
-    if re.fullmatch(r"\d+", text) and int(text) >= 1:
+    if re.fullmatch(r"\d{1,9}", text) and 1 <= int(text) <= MAX_LINE:
         return int(text)
-    raise ValueError(f"not a line number: {text!r}")
+    raise ValueError(f"not a line number 1..{MAX_LINE}: {text[:40]!r}")
 
 
 ID_PATTERN = re.compile(r"[a-z]+:[a-z0-9_][a-z0-9_:-]*")
@@ -320,6 +324,11 @@ def _row(cells: Sequence[Any], number: int, index: dict[str, int], file: str,
         if not cell_text(raw):
             if col.required:
                 errors.append(RowError("missing required value", file=file, row=number, column=col.name))
+            continue
+        cap = MAX_NAME_CHARS if col.name in ("name", "aliases") else MAX_CELL_CHARS
+        if len(cell_text(raw)) > cap:  # bounded work for the name matcher and the search analyzer
+            errors.append(RowError(f"a value of {len(cell_text(raw))} characters; at most {cap}", file=file,
+                                   row=number, column=col.name))
             continue
         try:
             values[col.name] = _PARSERS[col.kind](raw, col)
