@@ -27,13 +27,19 @@ MAX_BODY_BYTES = 1_000_000  # the largest legitimate body (an overlap check: 20,
 TIME_BUDGET_S = 20.0
 ECHO_CHARS = 80  # an error body shows at most this much of the input it refuses
 
-# The bundled pages (the kaart, pyvis pages, /docs) carry inline scripts and styles and load their
-# assets from this server only ('self'); FastAPI's /docs loads Swagger UI from its CDN by default,
-# which app.py replaces with no external fetch. No other origin, no framing, no plugins.
+# The bundled pages (the kaart, with vis-network inlined) carry inline scripts and styles and load
+# nothing from elsewhere. No other origin, no framing, no plugins, no eval.
 CSP_HTML = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
             "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 CSP_API = "default-src 'none'; frame-ancestors 'none'"
+# FastAPI's /docs and /redoc pages load Swagger UI / ReDoc from jsDelivr (FastAPI's default); allow
+# that origin there only, so the documentation keeps working under the policy.
+_CDN = "https://cdn.jsdelivr.net"
+CSP_DOCS = (f"default-src 'self'; script-src 'self' 'unsafe-inline' {_CDN}; style-src 'self' 'unsafe-inline' {_CDN}; "
+            f"img-src 'self' data: https://fastapi.tiangolo.com; font-src 'self' data: {_CDN}; "
+            f"worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+DOC_PAGES = ("/docs", "/redoc", "/docs/oauth2-redirect")
 _HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
             (b"referrer-policy", b"no-referrer")]
 
@@ -111,7 +117,9 @@ class SecurityHeaders:
                 headers = list(message.get("headers", []))
                 names = {k.lower() for k, _ in headers}
                 ctype = dict((k.lower(), v) for k, v in headers).get(b"content-type", b"")
-                csp = CSP_HTML if ctype.startswith(b"text/html") else CSP_API
+                csp = CSP_API
+                if ctype.startswith(b"text/html"):
+                    csp = CSP_DOCS if scope["path"] in DOC_PAGES else CSP_HTML
                 extra = [(b"content-security-policy", csp.encode())] + _HEADERS
                 message = {**message, "headers": headers + [h for h in extra if h[0] not in names]}
             await send(message)
@@ -131,30 +139,34 @@ class BodyLimit:
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
             await self._refuse(send)
             return
-        seen = 0
+        state = {"seen": 0, "refused": False}
 
         async def counting() -> Message:
-            nonlocal seen
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge()
+            if message["type"] == "http.request" and not state["refused"]:
+                state["seen"] += len(message.get("body", b""))
+                if state["seen"] > self.max_bytes:
+                    # A chunked body (no Content-Length) that grew past the limit: answer now, and
+                    # tell the app the client left, so it stops reading.
+                    state["refused"] = True
+                    await self._refuse(send)
+                    return {"type": "http.disconnect"}
             return message
 
+        async def gated(message: Message) -> None:
+            if not state["refused"]:
+                await send(message)
+
         try:
-            await self.app(scope, counting, send)
-        except _TooLarge:  # a chunked body without Content-Length that grew past the limit
-            await self._refuse(send)
+            await self.app(scope, counting, gated)
+        except Exception:
+            if not state["refused"]:
+                raise  # the app's read of a refused body fails (ClientDisconnect): already answered
 
     async def _refuse(self, send: Send) -> None:
         await send_json(send, 413, {"detail": f"the request body is larger than the limit of {self.max_bytes} bytes",
                                     "error": "PayloadTooLarge", "limit": self.max_bytes},
                         headers=[(b"connection", b"close")])
-
-
-class _TooLarge(Exception):
-    pass
 
 
 class TimeBudget:
