@@ -11,6 +11,11 @@ from armoedegraaf.errors import SourceError
 
 MAX_SOURCE_BYTES = 20_000_000
 MAX_LINE_CHARS = 20_000
+MAX_WORD_CHARS = 1_000  # the longest run without a space in the bundled documents is a 551-character URL
+
+
+def longest_word(text: str) -> int:
+    return max(map(len, text.split()), default=0)
 
 
 def read_source_text(path: Path | str, what: str) -> str:
@@ -40,3 +45,6 @@ def check_lines(text: str, file: str, what: str) -> None:
         if len(line) > MAX_LINE_CHARS:
             raise SourceError(f"cannot read {what}: a line of {len(line)} characters, more than the limit of "
                               f"{MAX_LINE_CHARS}", file=file, line=no)
+        if len(line) > MAX_WORD_CHARS and longest_word(line) > MAX_WORD_CHARS:
+            raise SourceError(f"cannot read {what}: a word of {longest_word(line)} characters without a space, "
+                              f"more than the limit of {MAX_WORD_CHARS}", file=file, line=no)

@@ -20,6 +20,7 @@ from armoedegraaf.errors import RowError
 from graph.model import fold_name
 from graph.schema import load_schema
 from loaders.geography import lookup_municipality
+from loaders.source_text import MAX_WORD_CHARS, longest_word  # one limit for every loader
 
 # Ministers are the Flemish government's own; a coordinator's list names every other actor kind.
 ACTOR_TYPES = tuple(label for label in load_schema().actor_labels if label != "Minister")
@@ -329,6 +330,10 @@ def _row(cells: Sequence[Any], number: int, index: dict[str, int], file: str,
         if len(cell_text(raw)) > cap:  # bounded work for the name matcher and the search analyzer
             errors.append(RowError(f"a value of {len(cell_text(raw))} characters; at most {cap}", file=file,
                                    row=number, column=col.name))
+            continue
+        if len(cell_text(raw)) > MAX_WORD_CHARS and longest_word(cell_text(raw)) > MAX_WORD_CHARS:
+            errors.append(RowError(f"a word of {longest_word(cell_text(raw))} characters without a space; at most "
+                                   f"{MAX_WORD_CHARS}", file=file, row=number, column=col.name))
             continue
         try:
             values[col.name] = _PARSERS[col.kind](raw, col)

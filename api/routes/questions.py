@@ -7,11 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from api.deps import StoreDep
 from graph.questions import search
 from graph.questions.missing_links import KINDS, missing_links
+from loaders.source_text import MAX_WORD_CHARS, longest_word
 
 router = APIRouter(tags=["questions"])
 
@@ -61,6 +62,14 @@ class PlannedInitiative(BaseModel):
                                   description=f"actor ids that will take part (at most {MAX_ACTORS})")
     grondrecht: str | None = Field(default=None, max_length=10, description="grondrecht code 00..10")
     limit: int = Field(default=10, ge=1, le=100)
+
+    @field_validator("text")
+    @classmethod
+    def _bounded_words(cls, text: str) -> str:
+        # The loaders' limit: no real text has a 1,000-character word, and analysing one is costly.
+        if len(text) > MAX_WORD_CHARS and longest_word(text) > MAX_WORD_CHARS:
+            raise ValueError(f"a word of {longest_word(text)} characters without a space; at most {MAX_WORD_CHARS}")
+        return text
 
 
 class BadRequest(BaseModel):
