@@ -211,10 +211,28 @@ def export_graph(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
     return sort_export(nodes, rels)
 
 
-def graph_from_export(doc: dict[str, Any]) -> nx.MultiDiGraph:
+def check_export_shape(doc: Any) -> None:
+    """ValueError unless doc is {nodes, relationships} of schema labels and types, as export_graph writes."""
+    schema = load_schema()
     if not isinstance(doc, dict) or not isinstance(doc.get("nodes"), list) \
             or not isinstance(doc.get("relationships"), list):
-        raise ValueError("expected {\"nodes\": [...], \"relationships\": [...]}")
+        raise ValueError('expected {"nodes": [...], "relationships": [...]}')
+    ids = set()
+    for node in doc["nodes"]:
+        if not (isinstance(node, dict) and isinstance(node.get("id"), str) and isinstance(node.get("properties"), dict)
+                and isinstance(node.get("labels"), list) and node["labels"]
+                and all(isinstance(lab, str) and lab in schema.labels for lab in node["labels"])):
+            raise ValueError(f"a node of another shape: {str(node)[:80]}")
+        ids.add(node["id"])
+    for rel in doc["relationships"]:
+        if not (isinstance(rel, dict) and rel.get("type") in schema.relationships and rel.get("start") in ids
+                and rel.get("end") in ids and isinstance(rel.get("properties"), dict)
+                and isinstance(rel["properties"].get("key", ""), str)):
+            raise ValueError(f"a relationship of another shape: {str(rel)[:80]}")
+
+
+def graph_from_export(doc: dict[str, Any]) -> nx.MultiDiGraph:
+    check_export_shape(doc)
     graph = nx.MultiDiGraph()
     for node in doc["nodes"]:
         graph.add_node(node["id"], labels=tuple(node["labels"]), id=node["id"], **node["properties"])

@@ -202,3 +202,33 @@ def test_a_partial_load_then_a_full_one_equals_a_fresh_full_load(store, loaded_m
     similar = [(r["start"], r["end"]) for r in got["relationships"] if r["type"] == "SIMILAR_TO"]
     assert similar == [(r["start"], r["end"]) for r in fresh["relationships"] if r["type"] == "SIMILAR_TO"]
     assert got == fresh
+
+
+@pytest.mark.parametrize("doc", [
+    {"nodes": [{"id": "a", "labels": [1, "x"], "properties": {}}], "relationships": []},
+    {"nodes": [{"id": "grondrecht:05", "labels": ["Grondrecht"], "properties": {}}],
+     "relationships": [{"type": "TARGETS", "start": "grondrecht:05", "end": "elders", "properties": {}}]},
+])
+def test_graph_files_of_other_shapes_for_every_command(tmp_path, doc):
+    (tmp_path / GRAPH_FILE).write_text(json.dumps(doc))
+    for command in (["info"], ["export"]):
+        assert "not a graph of armoedegraaf" in one_error_line(cli("--data-dir", str(tmp_path), *command))
+
+
+def test_a_write_to_a_full_device_is_one_line(tmp_path):
+    assert cli("--data-dir", str(tmp_path), "load", "--only", "000").returncode == 0
+    assert "No space left on device" in one_error_line(cli("--data-dir", str(tmp_path), "export", "-o", "/dev/full"))
+
+
+def test_the_cli_catch_all_logs_an_error_id(capsys):
+    from armoedegraaf.cli import _one_line_errors
+
+    with pytest.raises(SystemExit) as exit_:
+        with _one_line_errors():
+            {}["a key no dict has"]
+    assert exit_.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: unexpected KeyError (error id ") and "Traceback" not in err
+    log = Path(err.rsplit("details in ", 1)[1].strip())
+    assert "Traceback" in log.read_text() and "a key no dict has" in log.read_text()
+    log.unlink()
