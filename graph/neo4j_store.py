@@ -45,9 +45,9 @@ class Neo4jStore:
             raise StoreUnavailable(f"NEO4J_URI must start with {', '.join(s + '://' for s in _SCHEMES)} "
                                    f"(Bolt, not {scheme or 'no scheme'}://), e.g. bolt://127.0.0.1:7687")
         try:
-            # Fail fast: a server that is down costs 2 s, not the driver's default 30 s of retries.
-            driver = GraphDatabase.driver(settings.neo4j_uri, auth=auth, connection_timeout=2,
-                                          connection_acquisition_timeout=3, max_transaction_retry_time=2)
+            # Fail fast: a server that is down costs seconds, not the driver's default 30 s of retries.
+            driver = GraphDatabase.driver(settings.neo4j_uri, auth=auth, connection_timeout=3,
+                                          connection_acquisition_timeout=5, max_transaction_retry_time=2)
         except (DriverError, ValueError) as exc:
             raise StoreUnavailable(f"NEO4J_URI is not a usable Neo4j address ({type(exc).__name__}); "
                                    f"{_HOW_TO_FIX}") from exc
