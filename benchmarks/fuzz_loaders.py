@@ -86,6 +86,16 @@ def main() -> None:
             outcome, seconds = timed(lambda: build_graph(SOURCES, [path], only=["000"]).batch.validate(), path.name)
             results.append((outcome, seconds, path.name))
         bugs += report("--extra", results)
+        print("\nbig documents (000 and 003 repeated; the limit is 20 MB): seconds to load or refuse")
+        for prefix in ("000", "003"):
+            original = next(SOURCES.glob(f"{prefix}_*.txt")).read_bytes()
+            for times in (1, 10, 100, 7000 if prefix == "000" else 2000):
+                folder = Path(tmp) / f"big-{prefix}-{times}"
+                path = mutated_sources(random.Random(0), prefix, folder)
+                path.write_bytes(original * times)
+                outcome, seconds = timed(lambda: build_graph(folder, only=[prefix]).batch.validate(), path.name)
+                print(f"  {prefix} x{times:<5} {len(original) * times / 1e6:>6.1f} MB  {outcome.kind:<9} {seconds:>6.2f} s  "
+                      f"{outcome.message[:90]}")
     print("\nsome refusals, as the user reads them:")
     for message in samples:
         print(f"  error: {message[:160]}")
