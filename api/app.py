@@ -39,13 +39,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app = FastAPI(title="armoedegraaf", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     install_error_handlers(app)
-    # Starlette runs the last added outermost: Guard sees everything, the cache sits nearest the routes.
+    # Starlette runs the last added outermost: the headers go on every answer (the Guard's too), the
+    # Guard sees every failure of what is inside it, the cache sits nearest the routes.
     app.add_middleware(ResponseCache)
     app.add_middleware(TimeBudget, seconds=settings.request_budget_seconds)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(ApiKeys, keys=settings.api_key_scopes())
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(Guard)
+    app.add_middleware(SecurityHeaders)
     app.include_router(meta.router, responses=ERROR_RESPONSES)
     app.include_router(actions.router, responses=ERROR_RESPONSES)
     app.include_router(actors.router, responses=ERROR_RESPONSES)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 import json
 import logging
 import uuid
@@ -229,7 +230,9 @@ class ApiKeys:
         auth = headers.get(b"authorization", b"").decode("latin-1")
         if not key and auth.lower().startswith("bearer "):
             key = auth[7:].strip()
-        scope_of_key = self.keys.get(key) if key else None
+        # compare_digest against every key: the time taken does not tell how much of a key was right
+        scope_of_key = next((sc for k, sc in self.keys.items()
+                             if key and hmac.compare_digest(k.encode(), key.encode())), None)
         if scope_of_key is None:
             await send_json(send, 401, {"detail": "an API key is needed: send it as the X-API-Key header",
                                         "error": "Unauthorized"}, headers=[(b"www-authenticate", b"ApiKey")])

@@ -92,6 +92,7 @@ def test_api_keys_read_and_write(loaded_memory):
         assert c.get("/health").status_code == 200  # open for the orchestrator
         assert c.get("/grondrechten").status_code == 401
         assert c.get("/grondrechten", headers={"X-API-Key": "fout"}).status_code == 401
+        assert c.get("/grondrechten", headers={"X-API-Key": "lées-123".encode("latin-1")}).status_code == 401
         assert c.get("/grondrechten", headers={"X-API-Key": "lees-123"}).status_code == 200
         assert c.get("/grondrechten", headers={"Authorization": "Bearer schrijf-456"}).status_code == 200
         check = {"text": "huiswerkbegeleiding voor kinderen in armoede in de basisschool"}
@@ -129,6 +130,7 @@ def test_anything_unexpected_is_a_json_500_with_an_error_id():
     assert r.status_code == 500 and r.headers["content-type"] == "application/json"
     assert r.json()["error"] == "InternalError" and len(r.json()["error_id"]) == 12
     assert "Traceback" not in r.text and "KeyError" not in r.text
+    assert r.headers["x-content-type-options"] == "nosniff"  # the catch-all's answer has the headers too
 
 
 def _closed_port() -> int:
