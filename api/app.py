@@ -9,6 +9,7 @@ from typing import AsyncIterator
 from fastapi import FastAPI
 
 from api.cache import ResponseCache
+from api.guards import CSP_DOCS, ApiKeys, BodyLimit, Guard, SecurityHeaders, TimeBudget
 from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.routes import actions, actors, meta, places, questions
 from api.routes import kaart
@@ -50,10 +51,7 @@ def install_docs(app: FastAPI) -> None:
 
 
 DOCS_ASSETS = "/docs-assets"
-# ReDoc's sidebar shows its maker's logo from their CDN: the browser is told not to fetch anything
-# from elsewhere, so the docs never reach outside (and never wait for a site a city network blocks).
-DOCS_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-               "img-src 'self' data:; worker-src 'self' blob:; font-src 'self' data:")
+DOCS_POLICY = CSP_DOCS  # one policy for the docs pages (api/guards.py)
 
 
 def _same_origin(page):
@@ -81,7 +79,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.settings = settings
     install_docs(app)
     install_error_handlers(app)
+    # Starlette runs the last added outermost: the headers go on every answer (the Guard's too), the
+    # Guard sees every failure of what is inside it, the cache sits nearest the routes.
     app.add_middleware(ResponseCache)
+    app.add_middleware(TimeBudget, seconds=settings.request_budget_seconds)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ApiKeys, keys=settings.api_key_scopes())
+    app.add_middleware(Guard)
+    app.add_middleware(SecurityHeaders)
     app.include_router(meta.router, responses=ERROR_RESPONSES)
     app.include_router(actions.router, responses=ERROR_RESPONSES)
     app.include_router(actors.router, responses=ERROR_RESPONSES)

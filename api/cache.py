@@ -11,6 +11,8 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from armoedegraaf.errors import ArmoedegraafError
+
 MAX_ENTRIES = 1024
 
 
@@ -41,7 +43,10 @@ class ResponseCache:
             return None
         refresh = getattr(store, "refresh", None)
         if refresh is not None:
-            refresh()
+            try:
+                refresh()
+            except ArmoedegraafError:
+                return None  # e.g. a corrupt graph file: not cached; the route meets and answers the error
         version = getattr(store, "version", None)
         verdicts = getattr(app.state, "verdicts", None)  # answers apply the coordinator's verdicts
         if version is None or verdicts is None:

@@ -6,34 +6,73 @@ Errors of the product's exception tree print one line on stderr and exit 1; usag
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import logging
 import sys
+import tempfile
+import traceback
+import uuid
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import click
 
 from armoedegraaf import cli_ask, cli_plans, cli_verdict
-from armoedegraaf.errors import ArmoedegraafError
+from pydantic import ValidationError
+
+from armoedegraaf.errors import ArmoedegraafError, InvalidParameter
 from armoedegraaf.settings import Settings
 
 
 def _settings(ctx: click.Context) -> Settings:
     overrides = {k: v for k, v in ctx.obj.items() if v is not None}
-    return Settings(**overrides)
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "settings"
+        raise InvalidParameter(field, f"{first['msg']} (from the environment, .env or the command line)") from None
 
 
 def _errors_to_exit(fn: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
+        with _one_line_errors():
             return fn(*args, **kwargs)
-        except ArmoedegraafError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
 
     return wrapper
+
+
+@contextlib.contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """The CLI's catch-all: our errors as one `error:` line; anything else as one line with an
+    error id, its traceback in a log file (never on the terminal). Exit 1 either way."""
+    try:
+        yield
+    except ArmoedegraafError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        raise  # usage errors: click reports them (exit 2)
+    except KeyboardInterrupt:
+        click.echo("error: interrupted; nothing was written", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        click.echo(f"error: cannot read or write{where}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - the one catch-all of the CLI
+        error_id = uuid.uuid4().hex[:12]
+        log_file = Path(tempfile.gettempdir()) / f"armoedegraaf-error-{error_id}.log"
+        try:
+            log_file.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+            where = f"; details in {log_file}"
+        except OSError:
+            where = ""
+        click.echo(f"error: unexpected {type(exc).__name__} (error id {error_id}){where}", err=True)
+        sys.exit(1)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,6 +83,8 @@ def _errors_to_exit(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.pass_context
 def cli(ctx: click.Context, backend: str | None, data_dir: Path | None) -> None:
     """armoedegraaf: the knowledge graph of child-poverty policy in Flanders and Brussels."""
+    # The driver logs each retry as a warning; the CLI reports the one error that matters instead.
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     ctx.obj = {"backend": backend, "data_dir": data_dir}
 
 
@@ -234,15 +275,12 @@ def _with_store(ctx: click.Context, fn: Callable[[Any], Any]) -> Any:
     """Run one question against the configured store; errors become one line and exit 1."""
     from graph.store import open_store
 
-    try:
+    with _one_line_errors():
         store = open_store(_settings(ctx))
         try:
             return fn(store)
         finally:
             store.close()
-    except ArmoedegraafError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
 
 
 cli_ask.register(cli, _with_store)

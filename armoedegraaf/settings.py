@@ -34,3 +34,16 @@ class Settings(BaseSettings):
     neo4j_batch_size: int = Field(default=1000, ge=1, le=100_000)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    # "key1,key2:write": API keys (read-only unless ":write"); empty: the API is open, as on 127.0.0.1
+    api_keys: str = Field(default="", repr=False)
+    max_body_bytes: int = Field(default=1_000_000, ge=1_000)
+    request_budget_seconds: float = Field(default=20.0, gt=0)
+
+    def api_key_scopes(self) -> dict[str, str]:
+        """{key: "read" | "write"} from api_keys."""
+        scopes: dict[str, str] = {}
+        for item in self.api_keys.split(","):
+            key, _, scope = item.strip().partition(":")
+            if key:
+                scopes[key] = "write" if scope.strip().lower() == "write" else "read"
+        return scopes

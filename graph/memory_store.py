@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,51 @@ from graph.schema import load_schema
 from graph.store import sort_export
 
 GRAPH_FILE = "graph.json"
+TEMP_PREFIX = ".graph-"
+STALE_AFTER_S = 3600  # a temp file this old belongs to a load that was killed (a live one takes seconds)
+
+
+def remove_stale_temp_files(folder: Path) -> list[Path]:
+    """The temp files of killed loads (kill -9 skips every cleanup); young ones may be a load
+    running right now, in another process, and stay."""
+    removed = []
+    now = time.time()
+    for tmp in folder.glob(f"{TEMP_PREFIX}*.json"):
+        try:
+            if now - tmp.stat().st_mtime > STALE_AFTER_S:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove
+    return removed
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); not possible on every platform, harmless to skip there."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def read_graph(path: Path) -> nx.MultiDiGraph:
+    """The persisted graph; StoreError naming the file when it is unreadable or not a graph export."""
+    fix = "run `armoedegraaf load --fresh` to rebuild it"
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise StoreError(f"{path}: cannot read the embedded graph ({type(exc).__name__}); {fix}") from exc
+    try:
+        return graph_from_export(doc)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise StoreError(f"{path}: not a graph of armoedegraaf (bad shape: {type(exc).__name__} "
+                         f"{str(exc)[:80]}); {fix}") from exc
 
 
 class MemoryStore:
@@ -38,14 +84,12 @@ class MemoryStore:
         """Open the graph persisted in data_dir (empty if none yet); None keeps it in memory only."""
         if data_dir is None:
             return cls()
+        if Path(data_dir).exists() and not Path(data_dir).is_dir():
+            raise StoreError(f"{data_dir}: the data folder (--data-dir, ARMOEDEGRAAF_DATA_DIR) is a file, not a folder")
         path = Path(data_dir) / GRAPH_FILE
         store = cls(path=path)
         if path.exists():
-            try:
-                doc = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError) as exc:
-                raise StoreError(f"{path}: cannot read the embedded graph ({exc}); run `armoedegraaf load`") from exc
-            store.graph = graph_from_export(doc)
+            store.graph = read_graph(path)
         return store
 
     # -- writes -------------------------------------------------------------------------------
@@ -66,14 +110,31 @@ class MemoryStore:
 
     def _commit(self, work: nx.MultiDiGraph) -> None:
         if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".graph-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(export_graph(work), fh, ensure_ascii=False)
-            os.replace(tmp, self.path)
-            self._mtime = self.path.stat().st_mtime_ns
+            try:
+                self._persist(work)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot write the embedded graph ({exc.strerror or exc}); "
+                                 "the stored graph is unchanged") from exc
         self.graph = work
         self.version += 1
+
+    def _persist(self, work: nx.MultiDiGraph) -> None:
+        """Write to a temporary file, fsync, then rename over the graph: a crash or a full disk
+        leaves the old file whole, and the temporary file is removed on any failure."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temp_files(self.path.parent)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=TEMP_PREFIX, suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(export_graph(work), fh, ensure_ascii=False)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _fsync_dir(self.path.parent)
+        self._mtime = self.path.stat().st_mtime_ns
 
     # -- reads --------------------------------------------------------------------------------
     def counts(self) -> dict[str, dict[str, int]]:
@@ -97,8 +158,7 @@ class MemoryStore:
             return
         mtime = self.path.stat().st_mtime_ns
         if mtime != self._mtime:
-            fresh = MemoryStore.open(self.path.parent)
-            self.graph, self._mtime = fresh.graph, mtime
+            self.graph, self._mtime = read_graph(self.path), mtime
             self.version += 1
 
     def ping(self) -> str:
@@ -151,7 +211,28 @@ def export_graph(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
     return sort_export(nodes, rels)
 
 
+def check_export_shape(doc: Any) -> None:
+    """ValueError unless doc is {nodes, relationships} of schema labels and types, as export_graph writes."""
+    schema = load_schema()
+    if not isinstance(doc, dict) or not isinstance(doc.get("nodes"), list) \
+            or not isinstance(doc.get("relationships"), list):
+        raise ValueError('expected {"nodes": [...], "relationships": [...]}')
+    ids = set()
+    for node in doc["nodes"]:
+        if not (isinstance(node, dict) and isinstance(node.get("id"), str) and isinstance(node.get("properties"), dict)
+                and isinstance(node.get("labels"), list) and node["labels"]
+                and all(isinstance(lab, str) and lab in schema.labels for lab in node["labels"])):
+            raise ValueError(f"a node of another shape: {str(node)[:80]}")
+        ids.add(node["id"])
+    for rel in doc["relationships"]:
+        if not (isinstance(rel, dict) and rel.get("type") in schema.relationships and rel.get("start") in ids
+                and rel.get("end") in ids and isinstance(rel.get("properties"), dict)
+                and isinstance(rel["properties"].get("key", ""), str)):
+            raise ValueError(f"a relationship of another shape: {str(rel)[:80]}")
+
+
 def graph_from_export(doc: dict[str, Any]) -> nx.MultiDiGraph:
+    check_export_shape(doc)
     graph = nx.MultiDiGraph()
     for node in doc["nodes"]:
         graph.add_node(node["id"], labels=tuple(node["labels"]), id=node["id"], **node["properties"])

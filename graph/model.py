@@ -7,10 +7,11 @@ every load and every backend, which is what makes loads idempotent.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from armoedegraaf.errors import SchemaError
 from graph.schema import Schema, load_schema
@@ -137,11 +138,26 @@ class GraphBatch:
         """Raise SchemaError on the first node or relationship the schema does not allow."""
         schema = schema or load_schema()
         for node in self.nodes.values():
-            schema.validate_node(node.id, node.labels, node.properties)
+            with _citing(node.properties):
+                schema.validate_node(node.id, node.labels, node.properties)
         for rel in self.relationships.values():
-            for end in (rel.start, rel.end):
-                if end not in self.nodes:
-                    raise SchemaError(f"relationship {rel.type} {rel.start}->{rel.end}: no node {end}")
-            schema.validate_relationship(
-                rel.type, self.nodes[rel.start].labels, self.nodes[rel.end].labels, rel.properties
-            )
+            with _citing(rel.properties):
+                for end in (rel.start, rel.end):
+                    if end not in self.nodes:
+                        raise SchemaError(f"relationship {rel.type} {rel.start}->{rel.end}: no node {end}")
+                schema.validate_relationship(
+                    rel.type, self.nodes[rel.start].labels, self.nodes[rel.end].labels, rel.properties
+                )
+
+
+@contextlib.contextmanager
+def _citing(props: dict[str, Any]) -> Iterator[None]:
+    """A schema error names the source file and line the offending record came from."""
+    try:
+        yield
+    except SchemaError as exc:
+        source, line = props.get("source"), props.get("line")
+        if not source:
+            raise
+        where = f"{source}:{line}" if isinstance(line, int) and not isinstance(line, bool) else str(source)
+        raise SchemaError(f"{str(where)[:200]}: {exc}") from None

@@ -12,7 +12,7 @@ from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from armoedegraaf.errors import NotFound, StoreError, StoreUnavailable
 from armoedegraaf.settings import Settings
@@ -21,6 +21,7 @@ from graph.model import GraphBatch
 from graph.schema import Schema, load_schema
 from graph.store import sort_export
 
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _HOW_TO_FIX = (
     "start Neo4j (`scripts/neo4j-local start`, or `docker compose up neo4j`) and set NEO4J_URI, "
     "NEO4J_USER and NEO4J_PASSWORD, or use the embedded backend (--backend memory)"
@@ -39,8 +40,17 @@ class Neo4jStore:
     @classmethod
     def from_settings(cls, settings: Settings) -> "Neo4jStore":
         auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
-        driver = GraphDatabase.driver(settings.neo4j_uri, auth=auth, connection_timeout=5,
-                                      connection_acquisition_timeout=10, max_transaction_retry_time=10)
+        scheme = settings.neo4j_uri.partition("://")[0].lower()
+        if scheme not in _SCHEMES:
+            raise StoreUnavailable(f"NEO4J_URI must start with {', '.join(s + '://' for s in _SCHEMES)} "
+                                   f"(Bolt, not {scheme or 'no scheme'}://), e.g. bolt://127.0.0.1:7687")
+        try:
+            # Fail fast: a server that is down costs seconds, not the driver's default 30 s of retries.
+            driver = GraphDatabase.driver(settings.neo4j_uri, auth=auth, connection_timeout=3,
+                                          connection_acquisition_timeout=5, max_transaction_retry_time=2)
+        except (DriverError, ValueError) as exc:
+            raise StoreUnavailable(f"NEO4J_URI is not a usable Neo4j address ({type(exc).__name__}); "
+                                   f"{_HOW_TO_FIX}") from exc
         return cls(driver, settings.neo4j_database, settings.neo4j_batch_size, settings.neo4j_uri)
 
     # -- writes -------------------------------------------------------------------------------
@@ -124,7 +134,9 @@ class Neo4jStore:
             return self._guard(lambda: session.execute_read(work))
 
     def ping(self) -> str:
-        rows = self._read(cypher.VERSION)
+        # An auto-commit query: one attempt, no managed-transaction retries, so health answers fast.
+        with self.driver.session(database=self.database) as session:
+            rows = self._guard(lambda: [r.data() for r in session.run(cypher.VERSION)])
         return " ".join(f"{r['name']} {r['version']} {r['edition']}" for r in rows)
 
     def close(self) -> None:
@@ -140,9 +152,17 @@ class Neo4jStore:
 
     def _guard(self, fn: Any) -> Any:
         """Translate driver errors into the product's exception tree."""
+        # The messages name no address and no driver internals (an API answer shows them); the
+        # driver's own error stays attached as the cause, for the log.
         try:
             return fn()
-        except (ServiceUnavailable, AuthError, OSError) as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} is not reachable ({exc}); {_HOW_TO_FIX}") from exc
+        except AuthError as exc:
+            raise StoreUnavailable(f"Neo4j refused the login; check NEO4J_USER and NEO4J_PASSWORD, or {_HOW_TO_FIX}") from exc
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise StoreUnavailable(f"Neo4j is not reachable ({type(exc).__name__}); {_HOW_TO_FIX}") from exc
         except Neo4jError as exc:
-            raise StoreError(f"Neo4j error: {exc}") from exc
+            raise StoreError(f"Neo4j error: {exc.code or type(exc).__name__}: {str(exc)[:300]}") from exc
+        except DriverError as exc:  # ConfigurationError, TransactionError, ...: ours to report, not a traceback
+            raise StoreError(f"Neo4j driver error ({type(exc).__name__}): {str(exc)[:300]}") from exc
+        except (OverflowError, ValueError) as exc:  # a value the Bolt protocol cannot carry
+            raise StoreError(f"a value Neo4j cannot store ({exc})") from exc

@@ -21,6 +21,9 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
+_INT64 = (-(2**63), 2**63 - 1)
+
+
 @dataclass(frozen=True)
 class Label:
     name: str
@@ -134,7 +137,11 @@ def _check_type(where: str, prop: str, ptype: str, value: Any) -> None:
         inner = _PY_TYPES[ptype]
         ok = isinstance(value, inner) and not _is_bool_as_num(value, inner)
     if not ok:
-        raise SchemaError(f"{where}: property {prop!r} should be {ptype}, got {value!r}")
+        raise SchemaError(f"{where}: property {prop!r} should be {ptype}, got {str(value)[:80]!r}")
+    # Neo4j stores 64-bit integers only: refuse bigger ones here, so both backends refuse the same rows.
+    if any(isinstance(v, int) and not isinstance(v, bool) and not _INT64[0] <= v <= _INT64[1]
+           for v in (value if isinstance(value, list) else [value])):
+        raise SchemaError(f"{where}: property {prop!r} is an integer beyond 64 bits, which Neo4j cannot store")
 
 
 def _is_bool_as_num(value: Any, types: tuple[type, ...]) -> bool:

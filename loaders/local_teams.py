@@ -14,6 +14,7 @@ sentence is a SourceError (this loader exists for those figures). The graph:
 from __future__ import annotations
 
 import json
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,11 +133,12 @@ class Flat:
             if not line:
                 parts.append("\n"), lines.append(no)  # a blank line ends a paragraph
                 continue
-            joined = "".join(parts)
-            sep = "" if joined.endswith("-") and line[0].isupper() else " "
+            # the last part only: joining everything so far per line made a long document quadratic
+            sep = "" if parts and parts[-1].endswith("-") and line[0].isupper() else " "
             parts.append(sep + line)
             lines.extend([no] * len(sep + line))
         self.text, self._lines = "".join(parts), lines
+        self._breaks: list[tuple[int, bool]] | None = None
 
     def line(self, pos: int) -> int:
         return self._lines[min(pos, len(self._lines) - 1)]
@@ -149,9 +151,17 @@ class Flat:
 
     def sentence(self, pos: int) -> str:
         """The sentence around `pos`, without the answer's number ('4 Opgroeien lanceert ...')."""
-        starts = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, 0, pos)]
-        end = _SENTENCE_BREAK.search(self.text, pos)
-        sentence = self.text[starts[-1] if starts else 0:end.start() + 1 if end else len(self.text)]
+        # The breaks are found once and bisected: scanning from the start for every sentence made a
+        # long document quadratic.
+        if self._breaks is None:
+            self._breaks = [(m.start(), m.group() == "\n") for m in _SENTENCE_BREAK.finditer(self.text)]
+            self._break_starts = [b for b, _ in self._breaks]
+        i = bisect.bisect_left(self._break_starts, pos)  # the first break at or after pos ends the sentence
+        j = i - 1  # the last break before pos starts it; a '.' right before pos has no space after it yet
+        if j >= 0 and self._breaks[j][0] + 1 == pos and not self._breaks[j][1]:
+            j -= 1
+        begin = self._breaks[j][0] + 1 if j >= 0 else 0
+        sentence = self.text[begin:self._breaks[i][0] + 1 if i < len(self._breaks) else len(self.text)]
         return _ANSWER_NO.sub("", " ".join(_PRIVATE_USE.sub("", sentence).split()))
 
 

@@ -6,12 +6,13 @@ document stops the load with a clear error and leaves the stored graph as it was
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
-from armoedegraaf.errors import SourceError
+from armoedegraaf.errors import ArmoedegraafError, SourceError
 from graph.model import GraphBatch
 from loaders.enrich import add_overlap, add_search_terms
 from loaders.report import LoadReport
@@ -24,6 +25,9 @@ SOURCE_TITLES = {
     "003": "Opgroeien: armoedeplan 2025 en VAPA-planning",
     "004": "Vlaams Actieplan Armoedebestrijding 2015-2019: volledig overzicht van alle acties",
 }
+
+
+DERIVED_RELATIONSHIPS = ("SIMILAR_TO",)  # computed by loaders.enrich from the whole graph, never merged
 
 
 @dataclass
@@ -51,10 +55,13 @@ def source_batch(path: Path, prefix: str) -> GraphBatch:
 
 
 def build_graph(sources_dir: Path, extras: list[Path] | None = None,
-                only: list[str] | None = None, overrides=None, verdicts: list | None = None) -> LoadResult:
+                only: list[str] | None = None, overrides=None, verdicts: list | None = None,
+                stored: dict | None = None) -> LoadResult:
     """Parse and build every selected source; raise SourceError on an unreadable document.
     `overrides`: actor-merge overrides (loaders.resolve.Overrides); `verdicts` (graph/verdicts.py):
-    the coordinator's actor merges ('same') and vetoes ('different')."""
+    the coordinator's actor merges ('same') and vetoes ('different'). With `stored` (a store's
+    export), the result is that graph with the new batch on top, and its derived data recomputed
+    over the whole of it."""
     from loaders.geography import build_geography
     from loaders.handbook import load_handbook
     from loaders.local_teams import load_local_teams
@@ -76,8 +83,9 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
         if only and prefix not in only:
             continue
         path = find_source(sources_dir, prefix)
-        batch.extend(source_batch(path, prefix))
-        result = step(path, resolver)
+        with naming_the_file(path):
+            batch.extend(source_batch(path, prefix))
+            result = step(path, resolver)
         batch.extend(result.batch)
         report.extend(result.report)
     for extra in extras or []:
@@ -85,7 +93,8 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
         # names go through the shared resolver. Rejected rows are `row_error` warnings, not raised.
         from loaders.tabular import load_extra
 
-        result = load_extra(Path(extra), resolver, batch)
+        with naming_the_file(Path(extra)):
+            result = load_extra(Path(extra), resolver, batch)
         batch.extend(result.batch)
         report.extend(result.report)
     apply_same(batch, same, report)
@@ -96,6 +105,8 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
     add_lineage(batch, report)
     add_funds(batch, resolver, report)
     add_actor_kinds(batch)
+    if stored is not None:
+        batch = merged_with_stored(stored, batch)
     add_search_terms(batch)
     add_overlap(batch, report)
     resolver.report(into=report)
@@ -105,13 +116,59 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
     return LoadResult(batch, report, resolver)
 
 
+@contextlib.contextmanager
+def naming_the_file(path: Path) -> Iterator[None]:
+    """Every failure while reading one document names it: our SourceErrors get the file when they
+    lack it, and anything unexpected (a parser meeting a document of another shape) becomes one."""
+    try:
+        yield
+    except SourceError as exc:
+        if exc.file:
+            raise
+        raise SourceError(str(exc), file=path.name, line=exc.line) from exc
+    except ArmoedegraafError:
+        raise
+    except RecursionError as exc:
+        raise SourceError("a text too deeply nested or too long to analyse", file=path.name) from exc
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, StopIteration, LookupError,
+            OverflowError, ArithmeticError) as exc:
+        raise SourceError(f"cannot parse the document ({type(exc).__name__}: {str(exc)[:200]}); it does "
+                          "not have the structure of this source", file=path.name) from exc
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}", file=path.name) from exc
+
+
 def load_into(store, sources_dir: Path, extras: list[Path] | None = None,
               only: list[str] | None = None, fresh: bool = False, overrides=None,
               verdicts: list | None = None) -> LoadResult:
-    """Build the graph from the sources and write it to the store in one transaction."""
-    result = build_graph(Path(sources_dir), extras, only, overrides, verdicts)
-    (store.replace if fresh else store.write)(result.batch)
+    """Build the graph from the sources and write it to the store in one transaction.
+
+    Derived data (search terms, SIMILAR_TO edges) describes the whole graph, so it is recomputed
+    over the stored graph plus the new batch, and the store replaced with the result: a partial
+    load (`--only 004`) followed by a full one gives what a fresh full load gives."""
+    result = build_graph(Path(sources_dir), extras, only, overrides, verdicts,
+                         stored=None if fresh else store.export())
+    store.replace(result.batch)
     return result
+
+
+def merged_with_stored(stored: dict, batch: GraphBatch) -> GraphBatch:
+    """The stored graph with `batch` on top, merged as the stores merge a write (graph.model's
+    merge_properties for nodes; a relationship written again takes its new properties), without
+    the derived relationships, which the caller recomputes."""
+    from graph.model import Node, Relationship
+
+    merged = GraphBatch()
+    for node in stored["nodes"]:
+        merged.nodes[node["id"]] = Node(node["id"], tuple(node["labels"]), dict(node["properties"]))
+    for rel in stored["relationships"]:
+        if rel["type"] not in DERIVED_RELATIONSHIPS:
+            r = Relationship(rel["type"], rel["start"], rel["end"], dict(rel["properties"]))
+            merged.relationships[r.identity] = r
+    for node in batch.nodes.values():
+        merged.put_node(Node(node.id, node.labels, dict(node.properties)))
+    merged.relationships.update(batch.relationships)
+    return merged
 
 
 def add_known_relations(batch: GraphBatch, resolver) -> None:

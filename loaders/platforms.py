@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from armoedegraaf.errors import SourceError
+from loaders.source_text import read_source_text
 from loaders.geography import Geography, default_geography
 from loaders.platforms_tables import (FREQUENCY_TOKEN, TARGET_TOKEN, Entry, clean, find_lines, header_before,
                                       join_lines, tick_values, tokens, value_text)
@@ -140,11 +141,7 @@ def parse_platforms(text: str, file: str, geography: Geography | None = None,
 
 def read_platforms(path: Path | str, geography: Geography | None = None) -> PlatformsDocument:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc}", file=str(path)) from exc
-    return parse_platforms(text, path.name, geography)
+    return parse_platforms(read_source_text(path, "the platform study"), path.name, geography)
 
 
 # -- the platform list ----------------------------------------------------------------------------

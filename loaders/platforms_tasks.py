@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from armoedegraaf.errors import SourceError
 from loaders.geography import Geography
 from loaders.platforms_tables import TICK, Entry, clean, header_before, join_lines, line_at, tick_values
 from loaders.report import LoadReport
@@ -51,9 +52,18 @@ _ROW_START = re.compile(r"^\s*(?:OCMW|OCLW|OCWM|vzwl?)\s", re.I)
 _ROWS_END = re.compile(r"Tabel \d+\.|Gepubliceerd door|Gewest|^\s*(?:Vlaamse|Waalse|Brusselse)\b")
 
 
+def _first(lines: list[str], matches, what: str) -> int:
+    """The index of the first line that matches; a SourceError naming what is missing, not a
+    StopIteration, when a cut-short or different document has no such line."""
+    found = next((i for i, line in enumerate(lines) if matches(line)), None)
+    if found is None:
+        raise SourceError(f"no {what}: the study is cut short or not the KPMG study")
+    return found
+
+
 def task_titles(lines: list[str]) -> dict[int, str]:
     """The five tasks as the study names them ('1. Informatie-uitwisseling over cliënten & …')."""
-    start = next(i for i, line in enumerate(lines) if "volgens vijf taken" in line)
+    start = _first(lines, lambda line: "volgens vijf taken" in line, "the five tasks ('volgens vijf taken')")
     found = {}
     for line in lines[start:start + 20]:
         if m := re.match(r"^\s*([1-5])\.\s+(.+?)\s*$", line):
@@ -101,7 +111,7 @@ def _columns(entries: list[Entry], platforms, geo, file, report):
 
 def read_tasks(lines, platforms, geo: Geography, file: str, report: LoadReport) -> None:
     titles = task_titles(lines)
-    appendix = next(i for i, line in enumerate(lines) if re.match(r"^\s*C Appendix C", line))
+    appendix = _first(lines, lambda line: re.match(r"^\s*C Appendix C", line), "appendix C ('C Appendix C')")
     for i in range(appendix, len(lines)):
         if re.match(r"^\s*Taak 1 Taak 2 Taak 3 Taak 4 Taak 5\s*$", lines[i]):
             _row_table(lines, i + 1, platforms, geo, titles, file, report)
@@ -181,7 +191,10 @@ def read_good_practices(lines, platforms, geo: Geography, file: str, report: Loa
     titles = _practice_titles(lines)
     heads = [(i, int(m.group(1))) for i, line in enumerate(lines)
              if (m := re.match(r"^\s*2\.1\.2\.(\d)\s", line))]
-    end_all = next(i for i in range(heads[-1][0], len(lines)) if re.match(r"^\s*Conclusie\s*$", lines[i]))
+    if not heads:
+        raise SourceError("no good practices (sections 2.1.2.N): the study is cut short or not the study")
+    end_all = heads[-1][0] + _first(lines[heads[-1][0]:], lambda line: re.match(r"^\s*Conclusie\s*$", line),
+                                    "the 'Conclusie' after the good practices")
     practices = []
     for (a, number), nxt in zip(heads, [h for h, _ in heads[1:]] + [end_all]):
         gp = GoodPractice(number, titles.get(number, clean(lines[a])), a + 1)
@@ -198,7 +211,8 @@ def read_good_practices(lines, platforms, geo: Geography, file: str, report: Loa
 
 
 def _practice_titles(lines: list[str]) -> dict[int, str]:
-    start = next(i for i, line in enumerate(lines) if "zeven goede praktijken weerhouden" in line)
+    start = _first(lines, lambda line: "zeven goede praktijken weerhouden" in line,
+                   "the seven good practices ('zeven goede praktijken weerhouden')")
     return {int(m.group(1)): m.group(2) for line in lines[start:start + 20]
             if (m := re.match(r"^\s*([1-7])\.\s+(.+?)\s*$", line))}
 

@@ -126,9 +126,15 @@ def read_xlsx_rows(path: Path) -> dict[str, list[list[Any]]]:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
         raise SourceError(f"not a readable .xlsx workbook ({exc})", file=path.name) from exc
+    except Exception as exc:  # damaged parts inside a readable zip: XML ParseError, ValueError, ...
+        raise SourceError(f"not a readable .xlsx workbook ({type(exc).__name__}: {str(exc)[:120]})",
+                          file=path.name) from exc
     try:
         return {ws.title: [list(r) for r in ws.iter_rows(min_row=1, values_only=True)]
                 for ws in workbook.worksheets}
+    except Exception as exc:  # a cut-short or hand-edited sheet: XML ParseError, BadZipFile, EOFError, ...
+        raise SourceError(f"a damaged .xlsx workbook ({type(exc).__name__}): open and save it again in "
+                          "Excel, or save it as CSV UTF-8", file=path.name) from exc
     finally:
         workbook.close()
 

@@ -21,6 +21,7 @@ from graph.model import fold_name
 from graph.schema import load_schema
 from loaders.geography import lookup_municipality
 from loaders.tabular_nl import choice_of, english_column
+from loaders.source_text import MAX_WORD_CHARS, longest_word  # one limit for every loader
 
 # Ministers are the Flemish government's own; a coordinator's list names every other actor kind.
 ACTOR_TYPES = tuple(label for label in load_schema().actor_labels if label != "Minister")
@@ -220,11 +221,15 @@ def _bool(raw: Any, col: Column) -> bool:
     raise ValueError(f"not true/false: {cell_text(raw)!r} (true, false, ja, nee)")
 
 
+MAX_LINE = 10_000_000  # far beyond any document; bigger numbers Neo4j (64-bit) could not even store
+MAX_CELL_CHARS, MAX_NAME_CHARS = 20_000, 1_000
+
+
 def _line(raw: Any, col: Column) -> int:
     text = cell_text(raw)
-    if re.fullmatch(r"\d+", text) and int(text) >= 1:
+    if re.fullmatch(r"\d{1,9}", text) and 1 <= int(text) <= MAX_LINE:
         return int(text)
-    raise ValueError(f"not a line number: {text!r}")
+    raise ValueError(f"not a line number 1..{MAX_LINE}: {text[:40]!r}")
 
 
 ID_PATTERN = re.compile(r"[a-z]+:[a-z0-9_][a-z0-9_:-]*")
@@ -328,6 +333,15 @@ def _row(cells: Sequence[Any], number: int, index: dict[str, int], file: str,
         if not cell_text(raw):
             if col.required:
                 errors.append(RowError("missing required value", file=file, row=number, column=col.name))
+            continue
+        cap = MAX_NAME_CHARS if col.name in ("name", "aliases") else MAX_CELL_CHARS
+        if len(cell_text(raw)) > cap:  # bounded work for the name matcher and the search analyzer
+            errors.append(RowError(f"a value of {len(cell_text(raw))} characters; at most {cap}", file=file,
+                                   row=number, column=col.name))
+            continue
+        if len(cell_text(raw)) > MAX_WORD_CHARS and longest_word(cell_text(raw)) > MAX_WORD_CHARS:
+            errors.append(RowError(f"a word of {longest_word(cell_text(raw))} characters without a space; at most "
+                                   f"{MAX_WORD_CHARS}", file=file, row=number, column=col.name))
             continue
         try:
             values[col.name] = _PARSERS[col.kind](raw, col)

@@ -58,3 +58,13 @@ def test_neo4j_service_is_healthchecked_and_api_waits_for_it(compose):
 def test_no_password_is_committed(compose):
     assert compose["services"]["neo4j"]["environment"]["NEO4J_AUTH"].startswith("neo4j/${NEO4J_PASSWORD")
     assert (ROOT / "Dockerfile").exists()
+
+
+def test_the_healthcheck_puts_no_password_on_a_command_line(compose):
+    test = " ".join(compose["services"]["neo4j"]["healthcheck"]["test"])
+    assert "PASSWORD" not in test and "-p" not in test.split()
+
+
+def test_the_image_runs_as_a_non_root_user():
+    lines = [ln.split() for ln in (ROOT / "Dockerfile").read_text().splitlines() if ln.startswith("USER ")]
+    assert lines and lines[-1][1] not in ("root", "0")

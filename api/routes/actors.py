@@ -8,11 +8,13 @@ from fastapi import APIRouter, Query
 from fastapi.responses import PlainTextResponse
 
 from api.deps import StoreDep
+from armoedegraaf.errors import InvalidParameter
 from armoedegraaf.names import resolve_actor, resolve_actors
 from graph.questions import actors as q
 from graph.questions.network import MAX_DEPTH, network
 
 router = APIRouter(tags=["actors"])
+MAX_SHARED = 50
 
 
 @router.get("/actors", summary="Find actors by name or alias (accents and case ignored)")
@@ -51,9 +53,13 @@ def grondrecht_actors(store: StoreDep, code: str) -> dict[str, Any]:
 @router.get("/shared-grondrecht", summary="The grondrechten two or more actors share, and through which initiatives")
 def shared_grondrecht(
     store: StoreDep,
-    actors: Annotated[str, Query(min_length=1, description="comma-separated actor ids or names")],
+    actors: Annotated[str, Query(min_length=1, max_length=10_000,
+                                 description=f"comma-separated actor ids or names (at most {MAX_SHARED})")],
 ) -> dict[str, Any]:
-    return q.shared_grondrecht(store, resolve_actors(store, actors.split(","), "actors"))
+    given = actors.split(",")
+    if len(given) > MAX_SHARED:
+        raise InvalidParameter("actors", f"at most {MAX_SHARED} actors, got {len(given)}")
+    return q.shared_grondrecht(store, resolve_actors(store, given, "actors"))
 
 
 @router.get("/matrix/actor-grondrecht", summary="Actors × grondrechten (JSON, or CSV with format=csv)",
