@@ -103,6 +103,9 @@ class OfflinePage:
     def open_kaart(self, path: str) -> None:
         response = self.page.goto(self.base + path)
         self.csp = response.headers.get("content-security-policy", "")
+        self.wait_stable()
+
+    def wait_stable(self) -> None:
         # Polled from here: Playwright's wait_for_function evals its predicate in the page, which
         # the page's Content-Security-Policy (rightly) forbids.
         deadline = time.monotonic() + 60
@@ -187,7 +190,7 @@ def test_an_ambiguous_focus_shows_the_candidates_and_keeps_the_form(chromium, ap
         page.screenshot(path=str(SCREENSHOT.with_name("kaart-ambiguous.png")))
         # Choosing a candidate opens its kaart.
         page.click("#kaart-candidates a >> nth=0")
-        page.wait_for_function("window.kaart && window.kaart.stable === true", timeout=60_000)
+        view.wait_stable()
         assert names[0] in page.inner_text("h1")
         assert view.blocked == []
         assert [e for e in view.errors if "status of 422" not in e] == []  # the page answers 422 on purpose
