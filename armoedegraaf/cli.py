@@ -135,10 +135,9 @@ def load(ctx: click.Context, sources_dir: Path | None, only: tuple[str, ...], ex
         click.echo(str(warning))
     if full:
         click.echo(result.report.render())
-    click.echo(_summary(result, len(own)))
-    if result.resolver is not None:  # the merge report: one line, or every merge with --merges
-        click.echo(result.resolver.merge_report() if merges else result.resolver.merge_summary()
-                   + " (details: load --merges)")
+    if merges and result.resolver is not None:  # every merge: spelling -> actor, method, score, lines
+        click.echo(result.resolver.merge_report())
+    click.echo(_summary(result, len(own)))  # last: the line a user reads
     failed = row_errors(result.report)
     if failed:
         click.echo(f"error: {len(failed)} row errors in the extra files; every other row was loaded", err=True)
@@ -164,6 +163,11 @@ def _summary(result: Any, own: int) -> str:
     line = f"geladen: {counts}; {len(result.batch.relationships)} relaties"
     if own:
         line += f"; {own} meldingen over je eigen bestanden (hierboven)"
+    if result.resolver is not None:  # the merge report in short; every merge with --merges
+        merges = result.resolver.merges
+        fuzzy = sum(1 for m in merges if m.method == "fuzzy")
+        line += (f"; {len(merges)} schrijfwijzen samengevoegd ({fuzzy} bij benadering, "
+                 f"{len(result.resolver.refusals)} geweigerd door de vangrails): zie armoedegraaf load --merges")
     if remarks:
         line += (f"; {remarks} opmerkingen over de brondocumenten (over de bronnen zelf, niet over je installatie): "
                  "zie armoedegraaf load --report")

@@ -102,11 +102,11 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
     from loaders.funds import add_funds
     from loaders.lineage import add_lineage
 
-    add_lineage(batch, report)
     add_funds(batch, resolver, report)
-    add_actor_kinds(batch)
     if stored is not None:
         batch = merged_with_stored(stored, batch)
+    add_lineage(batch, report)  # over the whole graph, like the other derived data
+    add_actor_kinds(batch)
     add_search_terms(batch)
     add_overlap(batch, report)
     resolver.report(into=report)
@@ -158,11 +158,18 @@ def merged_with_stored(stored: dict, batch: GraphBatch) -> GraphBatch:
     the derived relationships, which the caller recomputes."""
     from graph.model import Node, Relationship
 
-    merged = GraphBatch()
+    from loaders.lineage import DATA as LINEAGE
+
+    merged, dropped = GraphBatch(), set()
     for node in stored["nodes"]:
-        merged.nodes[node["id"]] = Node(node["id"], tuple(node["labels"]), dict(node["properties"]))
+        props = node["properties"]
+        if set(props.get("sources") or [props.get("source")]) <= {LINEAGE}:
+            dropped.add(node["id"])  # met by no document, only by the lineage file: derived again below
+            continue
+        merged.nodes[node["id"]] = Node(node["id"], tuple(node["labels"]), dict(props))
     for rel in stored["relationships"]:
-        if rel["type"] not in DERIVED_RELATIONSHIPS:
+        if rel["type"] not in DERIVED_RELATIONSHIPS and rel["properties"].get("source") != LINEAGE \
+                and not dropped & {rel["start"], rel["end"]}:
             r = Relationship(rel["type"], rel["start"], rel["end"], dict(rel["properties"]))
             merged.relationships[r.identity] = r
     for node in batch.nodes.values():

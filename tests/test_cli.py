@@ -71,8 +71,9 @@ def test_unreachable_neo4j_is_a_clear_error(monkeypatch):
 
 def test_load_prints_the_merge_report(run):
     quiet = run("load", "--quiet")
-    summary = next(line for line in quiet.output.splitlines() if line.startswith("actor merges: "))
-    assert "fuzzy 5" in summary and "refused by guard rails" in summary and "load --merges" in summary
+    summary = quiet.output.splitlines()[-1]
+    assert "schrijfwijzen samengevoegd (5 bij benadering, 0 geweigerd door de vangrails)" in summary
+    assert "load --merges" in summary
     detail = run("load", "--quiet", "--merges").output
     assert "fuzzy 98: 'Federeatie voor basiseducatie' -> 'Federatie Basiseducatie'" in detail
     assert "alias: 'Kind & Gezin' -> 'Kind en Gezin' (Administration)" in detail

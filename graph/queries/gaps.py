@@ -103,10 +103,10 @@ _WORK_RELS = ("RESPONSIBLE_FOR", "INVOLVED_IN", "LEADS", "PARTNER_OF")
       UNION MATCH (n:Municipality {id: $q}) RETURN n
       UNION MATCH (n:HuisVanHetKind {id: $q}) RETURN n
       UNION MATCH (n:Province {id: $q}) RETURN n
-      UNION MATCH (n:Platform) WHERE toLower(n.name) = toLower($q) RETURN n
-      UNION MATCH (n:Municipality) WHERE toLower(n.name) = toLower($q) RETURN n
-      UNION MATCH (n:HuisVanHetKind) WHERE toLower(n.name) = toLower($q) RETURN n
-      UNION MATCH (n:Province) WHERE toLower(n.name) = toLower($q) RETURN n
+      UNION MATCH (n:Platform) WHERE toLower(n.name) = toLower($q) OR toLower($q) IN [x IN coalesce(n.names, []) | toLower(x)] RETURN n
+      UNION MATCH (n:Municipality) WHERE toLower(n.name) = toLower($q) OR toLower($q) IN [x IN coalesce(n.names, []) | toLower(x)] RETURN n
+      UNION MATCH (n:HuisVanHetKind) WHERE toLower(n.name) = toLower($q) OR toLower($q) IN [x IN coalesce(n.names, []) | toLower(x)] RETURN n
+      UNION MATCH (n:Province) WHERE toLower(n.name) = toLower($q) OR toLower($q) IN [x IN coalesce(n.names, []) | toLower(x)] RETURN n
     }
     OPTIONAL MATCH (n)-[:LOCATED_IN]->(m:Municipality)
     OPTIONAL MATCH (n)-[:LOCATED_IN*1..2]->(p:Province)
@@ -124,7 +124,9 @@ def scope_nodes(graph: nx.MultiDiGraph, q: str) -> Rows:
     rows = []
     for n, a in graph.nodes(data=True):
         label = next((lab for lab in SCOPE_LABELS if lab in a["labels"]), None)
-        if label is None or not (n == q or (a.get("name") or "").lower() == q.lower()):
+        # a name or any other name the sources give it (the study names a platform after its lead)
+        names = {x.lower() for x in (a.get("name") or "", *(a.get("names") or ()))}
+        if label is None or not (n == q or q.lower() in names):
             continue
         ups = [e for _, e, d in graph.out_edges(n, data=True) if d["type"] == "LOCATED_IN"]
         muni = next((e for e in ups if "Municipality" in graph.nodes[e]["labels"]), None)

@@ -160,6 +160,8 @@ def thin_grondrechten(store: Store, scope: Scope) -> list[dict[str, Any]]:
     if scope is not None:
         return []  # grondrechten are Flemish policy, not a place
     rows = store.run("grondrecht_coverage")
+    if not rows:
+        return []  # a partial load (`load --only 000`) may hold no grondrecht
     measures = ("actions", "projects", "actors", "poverty_organisations")
     medians = {m: statistics.median(r[m] for r in rows) for m in measures}
     items = []
