@@ -272,7 +272,7 @@ class Analyzer:
 
 
 # The properties whose text is indexed, in this order; `name` stands in when there is no title.
-TEXT_FIELDS = ("title", "summary", "evaluation_indicator", "theme")
+TEXT_FIELDS = ("title", "summary", "evaluation_indicator", "theme", "full_text")
 TITLE_WEIGHT = 2  # the title's terms count twice: it names the initiative, the rest describes it
 
 

@@ -63,6 +63,7 @@ class HandbookProject:
     region: Fact | None
     lead: Fact | None
     partners: list[Fact]
+    full_text: str = ""  # the whole text of its span: what search and overlap read
 
 
 @dataclass
@@ -226,8 +227,9 @@ def _project(raw: dict[str, Any], raw_lines: list[str], lines: list[str], themes
     lead = _fact(raw["lead"], raw_lines, file) if raw.get("lead") else None
     partners = [_fact(p, raw_lines, file) for p in raw.get("partners") or []]
     summary = _summary(raw, lines, file, report)
+    full_text = " ".join(join_lines(lines[a - 1:b]) for a, b in raw.get("span") or [])
     return HandbookProject(str(raw["name"]), str(raw["name"]), raw.get("name_source", "descriptive"), line,
-                           theme, summary, municipalities, region, lead, partners)
+                           theme, summary, municipalities, region, lead, partners, full_text)
 
 
 def _summary(raw: dict[str, Any], lines: list[str], file: str, report: LoadReport) -> str:
@@ -286,6 +288,7 @@ def _build_project(batch: GraphBatch, p: HandbookProject, resolver: ResolverLike
     pid = batch.add_node(
         "Project", p.key, source=file, line=p.line, name=p.name, name_source=p.name_source,
         theme=p.theme.name if p.theme else None, summary=p.summary or None, grondrechten=codes,
+        full_text=p.full_text or None,
         municipality=official[0] if len(official) == 1 and len(p.municipalities) == 1 else None,
         municipalities=official, municipality_as_written=", ".join(f.as_written for f in p.municipalities) or None,
         region=p.region.as_written if p.region else None,

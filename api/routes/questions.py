@@ -25,12 +25,12 @@ def missing(
     return missing_links(store, kind, limit)
 
 
-@router.get("/search", summary="Search actions, projects and actors (Dutch-aware: stems, compounds, accents)")
+@router.get("/search", summary="Search actions, projects, platforms and actors: by meaning and by word, fused")
 def search_route(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="what to look for")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
-    type: Annotated[str | None, Query(description="action, project or actor (default: all)")] = None,
+    type: Annotated[str | None, Query(description="action, project, platform or actor (default: all)")] = None,
     plan: Annotated[str | None, Query(description="only actions of this plan, e.g. 'VAPA 2015-2019'")] = None,
 ) -> dict[str, Any]:
     return search.search(store, q, limit, type, plan)
@@ -47,13 +47,17 @@ def overlap_route(
 
 
 @router.get("/actions/{code}/similar", summary="The initiatives most like this action, with reasons")
-def similar_route(store: StoreDep, code: str, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
-    return search.similar(store, code, limit=limit)
+def similar_route(
+    store: StoreDep, code: str,
+    plan: Annotated[str | None, Query(description="the action's plan (default: found from the code)")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> dict[str, Any]:
+    return search.similar(store, code, plan=plan, limit=limit)
 
 
 class PlannedInitiative(BaseModel):
     text: str = Field(min_length=1, max_length=20_000, description="what the planned initiative will do")
-    actors: list[str] = Field(default_factory=list, description="actor ids that will take part")
+    actors: list[str] = Field(default_factory=list, description="actors that will take part: ids or names")
     grondrecht: str | None = Field(default=None, description="grondrecht code 00..10")
     limit: int = Field(default=10, ge=1, le=100)
 
