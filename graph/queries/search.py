@@ -55,9 +55,20 @@ def _ranked(rows: Rows, limit: int) -> Rows:
 
 # -- lexical -----------------------------------------------------------------------------------
 
+def _weights(params: dict[str, Any]) -> dict[str, float]:
+    """term -> query weight (1 unless `weights` says otherwise), distinct terms in query order."""
+    weights = params.get("weights") or {}
+    return {t: float(weights.get(t, 1.0)) for t in _distinct(params["terms"])}
+
+
+def _lucene(weights: dict[str, float]) -> str:
+    # Terms are [a-z0-9_] only (graph/text.py), so they need no escaping; a boost scales a term's score.
+    return " ".join(t if w == 1.0 else f"{t}^{w:g}" for t, w in weights.items())
+
+
 def _lexical_params(params: dict[str, Any]) -> dict[str, Any]:
     terms = _distinct(params["terms"])
-    return {"index": _index("fulltext"), "q": " ".join(terms), "terms": terms, "labels": list(params["labels"]),
+    return {"index": _index("fulltext"), "q": _lucene(_weights(params)), "terms": terms, "labels": list(params["labels"]),
             "plan": params.get("plan"), "exclude": params.get("exclude"), "limit": int(params["limit"]),
             "fetch": FETCH}
 
@@ -79,11 +90,12 @@ class _Bm25:
         if self.ids:
             self.model.index(corpus, show_progress=False)
 
-    def scores(self, terms: list[str]) -> np.ndarray:
-        known = [t for t in terms if t in self.vocab]
-        if not known or not self.ids:
-            return np.zeros(len(self.ids))
-        return self.model.get_scores(known)
+    def scores(self, weights: dict[str, float]) -> np.ndarray:
+        total = np.zeros(len(self.ids))
+        for t, w in weights.items():
+            if t in self.vocab:
+                total += w * self.model.get_scores([t])
+        return total
 
 
 _BM25: "weakref.WeakKeyDictionary[nx.MultiDiGraph, _Bm25]" = weakref.WeakKeyDictionary()
@@ -103,16 +115,18 @@ _BM25: "weakref.WeakKeyDictionary[nx.MultiDiGraph, _Bm25]" = weakref.WeakKeyDict
     cypher_params=_lexical_params,
 )
 def search_lexical(graph: nx.MultiDiGraph, terms: list[str], labels: list[str], limit: int,
-                   plan: str | None = None, exclude: str | None = None) -> Rows:
-    """Nodes ranked by BM25 of the analysed query `terms` over their `search_text`; only those
-    with one of `labels` (any when empty), of `plan`, not `exclude`; at most `limit`, best first."""
+                   plan: str | None = None, exclude: str | None = None,
+                   weights: dict[str, float] | None = None) -> Rows:
+    """Nodes ranked by BM25 of the analysed query `terms` over their `search_text` (each term's
+    score times its weight in `weights`, default 1); only those with one of `labels` (any when
+    empty), of `plan`, not `exclude`; at most `limit`, best first."""
     terms = _distinct(terms)
     if not terms or limit <= 0:
         return []
     index = _BM25.get(graph)
     if index is None:
         index = _BM25[graph] = _Bm25(graph)
-    scores = index.scores(terms)
+    scores = index.scores(_weights({"terms": terms, "weights": weights}))
     rows = []
     for i in np.flatnonzero(scores > 0):
         nid = index.ids[i]
