@@ -103,7 +103,8 @@ _BM25: "weakref.WeakKeyDictionary[nx.MultiDiGraph, _Bm25]" = weakref.WeakKeyDict
 
 @query(
     cypher="""
-    CALL db.index.fulltext.queryNodes($index, $q, {limit: $fetch}) YIELD node, score
+    WITH $q AS q WHERE q <> '' AND $limit > 0
+    CALL db.index.fulltext.queryNodes($index, q, {limit: $fetch}) YIELD node, score
     WHERE (size($labels) = 0 OR any(l IN labels(node) WHERE l IN $labels))
       AND ($plan IS NULL OR node.plan = $plan) AND ($exclude IS NULL OR node.id <> $exclude)
     WITH node, score ORDER BY score DESC, node.id ASC LIMIT $limit
@@ -172,7 +173,8 @@ _PASSAGES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, _Passages]" = weakref.Wea
 
 @query(
     cypher="""
-    CALL db.index.vector.queryNodes($index, $k, $vector) YIELD node AS p, score
+    WITH $vector AS vector WHERE $limit > 0
+    CALL db.index.vector.queryNodes($index, $k, vector) YIELD node AS p, score
     MATCH (p)-[:PASSAGE_OF]->(d)
     WHERE (size($labels) = 0 OR any(l IN labels(d) WHERE l IN $labels))
       AND ($plan IS NULL OR d.plan = $plan) AND ($exclude IS NULL OR d.id <> $exclude)
