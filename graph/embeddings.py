@@ -68,11 +68,11 @@ STATS = EmbedStats()
 class VectorCache:
     """key -> unit vector (float32), from the bundled file, the local file and this process."""
 
-    def __init__(self, local: Path | None):
+    def __init__(self, local: Path | None, bundled: bool = True):
         self.local = local
         self.vectors: dict[str, np.ndarray] = {}
         self._new = 0
-        for path in (BUNDLED, local):
+        for path in (BUNDLED if bundled else None, local):
             if path is not None and path.exists():
                 self._read(path)
 
