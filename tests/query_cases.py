@@ -48,7 +48,8 @@ CASES: dict[str, list[dict]] = {
     "platform_links": [{}],
     "grondrecht_coverage": [{}],
     "similar_pairs": [{}, {"min_score": 0.5, "limit": 50}, {"grondrecht": "08"},
-                      {"node": "action:vapa-2015-2019:06_09_11"}, {"node": "nope"}],
+                      {"node": "action:vapa-2015-2019:06_09_11"}, {"node": "nope"},
+                      {"plan": "Armoedeplan Opgroeien", "min_score": 0.0, "limit": 100}],
     "initiative_vectors": [{}],
     "repeated_fiches": [{}, {"grondrecht": "03"}, {"grondrecht": "05"}],
 }

@@ -159,3 +159,19 @@ def test_neo4j_search_plans_seek_the_indexes_and_scan_nothing(neo4j_store, loade
         assert not any(op.startswith(("AllNodesScan", "NodeByLabelScan")) for op in ops), (name, ops)
         if name != "passage_vectors":
             assert any(op.startswith("ProcedureCall") for op in ops), (name, ops)
+
+
+def test_overlap_pairs_carry_their_kind(loaded_store):
+    pairs = qs.overlap(loaded_store, 0.0, limit=500)["pairs"]
+    kind = {tuple(sorted((p["a"]["code"] or p["a"]["id"], p["b"]["code"] or p["b"]["id"]))): p["kind"] for p in pairs}
+    assert kind[("01_09_05", "01_09_06")] == "successor"  # VRT 2012-2016 and 2016-2020
+    assert kind[("06_09_11", "06_09_17")] == "successor"  # 'vervangen door actie 06_09_17'
+    assert kind[("03_03_01", "03_03_03")] == "shared_template"
+    split = [p for p in pairs if p["kind"] == "split_record"]
+    assert split and all(p["a"]["name"] == p["b"]["name"] for p in split)
+
+
+def test_overlap_plan_keeps_pairs_across_plans(loaded_store):
+    pairs = qs.overlap(loaded_store, 0.0, limit=500, plan="Armoedeplan Opgroeien")["pairs"]
+    assert pairs and all("armoedeplan-opgroeien" in p["a"]["id"] + p["b"]["id"] for p in pairs)
+    assert any(not all("armoedeplan-opgroeien" in p[s]["id"] for s in "ab") for p in pairs)  # across plans

@@ -42,8 +42,9 @@ def overlap_route(
     min_score: Annotated[float, Query(ge=0, le=1)] = 0.3,
     grondrecht: Annotated[str | None, Query(description="grondrecht code 00..10")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
+    plan: Annotated[str | None, Query(description="pairs with an action of this plan (pairs across plans too)")] = None,
 ) -> dict[str, Any]:
-    return search.overlap(store, min_score, grondrecht, limit)
+    return search.overlap(store, min_score, grondrecht, limit, plan)
 
 
 @router.get("/actions/{code}/similar", summary="The initiatives most like this action, with reasons")

@@ -104,13 +104,15 @@ def search(store: Store, q: str, limit: int = 10, type_: str | None = None, plan
                           "retrieval": round((time.perf_counter() - started) * 1000, 1)}}
 
 
-def overlap(store: Store, min_score: float = 0.3, grondrecht: str | None = None, limit: int = 20) -> dict[str, Any]:
-    """Pairs of overlapping initiatives, exact duplicates first; and the fiches the plan prints twice."""
+def overlap(store: Store, min_score: float = 0.3, grondrecht: str | None = None, limit: int = 20,
+            plan: str | None = None) -> dict[str, Any]:
+    """Pairs of overlapping initiatives (with either side in `plan`, so pairs across plans too),
+    each with its kind, exact duplicates first; and the fiches the plan prints twice."""
     if not 0 <= min_score <= 1:
         raise InvalidParameter("min_score", f"must be between 0 and 1, got {min_score}")
     if grondrecht is not None:
         check_grondrecht(grondrecht)
-    pairs = store.run("similar_pairs", min_score=min_score, grondrecht=grondrecht, limit=limit)
+    pairs = store.run("similar_pairs", min_score=min_score, grondrecht=grondrecht, limit=limit, plan=plan)
     return {"pairs": pairs, "repeated_fiches": repeated_fiches(store, grondrecht)}
 
 
@@ -121,7 +123,7 @@ def repeated_fiches(store: Store, grondrecht: str | None = None) -> list[dict[st
         for dup in row["duplicate_lines"]:
             out.append({"a": {"id": row["id"], "code": row["code"], "line": row["line"]},
                         "b": {"id": row["id"], "code": row["code"], "line": dup}, "score": 1.0,
-                        "exact_duplicate": True, "source": row["source"],
+                        "exact_duplicate": True, "kind": "exact_duplicate", "source": row["source"],
                         "reasons": {"exact_duplicate": {"contribution": 1.0,
                                                         "note": f"block repeated at line {dup}, identical"}}})
     return out
