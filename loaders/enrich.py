@@ -52,10 +52,10 @@ def add_passages(batch: GraphBatch, source_dirs: list[Path], progress: bool = Tr
     vectors = embed([p.text for _, _, p in todo], progress=progress)
     for (node, n, passage), vec in zip(todo, vectors):
         line = passage.line or node.properties["line"]
-        pid = batch.add_node("Passage", (node.id, str(n)), source=node.properties["source"], line=line,
-                             doc=node.id, n=n, kind=passage.kind, text=passage.text,
-                             embedding=[round(float(x), 4) for x in vec])
-        batch.add_relationship("PASSAGE_OF", pid, node.id, source=node.properties["source"], line=line)
+        # No relationship to its node: `doc` names it, so networks and the kaart never meet passages.
+        batch.add_node("Passage", (node.id, str(n)), source=node.properties["source"], line=line,
+                       doc=node.id, n=n, kind=passage.kind, text=passage.text,
+                       embedding=[round(float(x), 4) for x in vec])
 
 
 def actors_and_rights(batch: GraphBatch) -> tuple[dict[str, set[str]], dict[str, str]]:

@@ -31,9 +31,8 @@ def fixture_batch() -> GraphBatch:
         terms = analyze(text)
         aid = batch.add_node("Action", ("VAPA 2015-2019", code), source=F, line=10 + i, code=code,
                              plan="VAPA 2015-2019", title=text, name=text[:30], terms=terms, search_text=" ".join(terms))
-        pid = batch.add_node("Passage", (aid, "0"), source=F, line=10 + i, doc=aid, n=0, kind="head", text=text,
+        batch.add_node("Passage", (aid, "0"), source=F, line=10 + i, doc=aid, n=0, kind="head", text=text,
                              embedding=[round(float(x), 4) for x in vectors[i]])
-        batch.add_relationship("PASSAGE_OF", pid, aid, source=F, line=10 + i)
     terms = analyze("Huurwaarborgfonds: de stad Gent schiet de huurwaarborg voor.")
     batch.add_node("Project", "Huurwaarborgfonds Gent", source=F, line=40, name="Huurwaarborgfonds Gent",
                    terms=terms, search_text=" ".join(terms))

@@ -172,17 +172,18 @@ _PASSAGES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, _Passages]" = weakref.Wea
 
 
 @query(
-    cypher="""
+    cypher=f"""
     WITH $vector AS vector WHERE $limit > 0
     CALL db.index.vector.queryNodes($index, $k, vector) YIELD node AS p, score
-    MATCH (p)-[:PASSAGE_OF]->(d)
-    WHERE (size($labels) = 0 OR any(l IN labels(d) WHERE l IN $labels))
+    WITH p, score, p.doc AS doc
+    {match_by_id("d", "doc", load_schema())}
+    WITH p, score, d WHERE (size($labels) = 0 OR any(l IN labels(d) WHERE l IN $labels))
       AND ($plan IS NULL OR d.plan = $plan) AND ($exclude IS NULL OR d.id <> $exclude)
     WITH d, p, score ORDER BY score DESC, p.id ASC
-    WITH d, collect({id: p.id, text: p.text, line: p.line, score: score})[0] AS best
+    WITH d, collect({{id: p.id, text: p.text, line: p.line, score: score}})[0] AS best
     WITH d, best ORDER BY best.score DESC, d.id ASC LIMIT $limit
     RETURN d.id AS id, labels(d) AS labels, d.name AS name, d.code AS code, d.source AS source,
-           d.line AS line, best.score AS score, {id: best.id, text: best.text, line: best.line} AS passage
+           d.line AS line, best.score AS score, {{id: best.id, text: best.text, line: best.line}} AS passage
     """,
     shape=_shape_semantic,
     cypher_params=_semantic_params,
@@ -217,16 +218,24 @@ def search_semantic(graph: nx.MultiDiGraph, vector: list[float], labels: list[st
     return _ranked(list(best.values()), limit)
 
 
+def _passage_ids(params: dict[str, Any]) -> dict[str, Any]:
+    """Passage ids are node_id('Passage', doc, n): looked up through the uniqueness index."""
+    from graph.model import node_id
+    from graph.passages import MAX_PASSAGES
+
+    return {"ids": [node_id("Passage", params["id"], str(n)) for n in range(MAX_PASSAGES)]}
+
+
 @query(
-    cypher=f"""
-    WITH $id AS id
-    {match_by_id("d", "id", load_schema())}
-    MATCH (p:Passage)-[:PASSAGE_OF]->(d)
+    cypher="""
+    UNWIND $ids AS pid
+    MATCH (p:Passage {id: pid})
     RETURN p.id AS id, p.n AS n, p.embedding AS embedding ORDER BY p.n
     """,
+    cypher_params=_passage_ids,
 )
 def passage_vectors(graph: nx.MultiDiGraph, id: str) -> Rows:
     """The embeddings of one node's passages, in text order (what /similar asks with)."""
-    rows = [{"id": s, "n": graph.nodes[s]["n"], "embedding": list(graph.nodes[s]["embedding"])}
-            for s, _, d in graph.in_edges(id, data=True) if d["type"] == "PASSAGE_OF"] if id in graph else []
+    ids = _passage_ids({"id": id})["ids"]
+    rows = [{"id": p, "n": graph.nodes[p]["n"], "embedding": list(graph.nodes[p]["embedding"])} for p in ids if p in graph]
     return sorted(rows, key=lambda r: r["n"])
