@@ -63,6 +63,7 @@ class EmbedStats:
 
 
 STATS = EmbedStats()
+USED: set[str] = set()  # every key asked for in this process (what --bundle writes)
 
 
 class VectorCache:
@@ -156,6 +157,7 @@ def embed(texts: list[str], progress: bool = True, save: bool = True) -> np.ndar
     embedded in batches (with a progress bar for long work) and written to the local cache."""
     c = cache()
     keys = [text_key(t) for t in texts]
+    USED.update(keys)
     missing = list(dict.fromkeys(k for k in keys if k not in c.vectors))
     STATS.cached += len(keys) - len(missing)
     if missing:
@@ -190,13 +192,14 @@ def embed_query(text: str) -> tuple[np.ndarray, float]:
 def _bundle() -> None:
     """Embed every passage of the bundled sources and write graph/data/vectors_usem3.npz."""
     from armoedegraaf.settings import DEFAULT_SOURCES
+    from graph import embeddings  # this module as the loaders import it (not __main__)
     from loaders.pipeline import build_graph
 
-    batch = build_graph(DEFAULT_SOURCES).batch
-    keys = [text_key(n.properties["text"]) for n in batch.nodes.values() if "Passage" in n.labels]
-    cache().save(BUNDLED, keys)
-    print(f"{len(keys)} passage vectors -> {BUNDLED} ({BUNDLED.stat().st_size // 1024} KiB); "
-          f"embedded {STATS.embedded} in {STATS.seconds:.1f} s")
+    build_graph(DEFAULT_SOURCES)
+    keys = sorted(embeddings.USED)
+    embeddings.cache().save(BUNDLED, keys)
+    print(f"{len(keys)} vectors -> {BUNDLED} ({BUNDLED.stat().st_size // 1024} KiB); "
+          f"embedded {embeddings.STATS.embedded} in {embeddings.STATS.seconds:.1f} s")
 
 
 if __name__ == "__main__":

@@ -39,23 +39,34 @@ def add_search_terms(batch: GraphBatch) -> None:
             node.properties["search_text"] = " ".join(node.properties["terms"])
 
 
+WHOLE_CHARS = 1500  # the text of a node's whole-text vector: its passages, this long at most
+
+
 def add_passages(batch: GraphBatch, source_dirs: list[Path], progress: bool = True) -> None:
-    """Passage nodes (graph/passages.py) with their embeddings, for every initiative and platform.
+    """Passage nodes (graph/passages.py) with their embeddings, for every initiative and platform,
+    and on each such node the `embedding` of its whole text (its passages joined, cut at WHOLE_CHARS).
     Vectors come from the content-hash cache; only text never seen before is embedded."""
     from graph.embeddings import embed
 
     lines = SourceLines(source_dirs)
-    todo = []
+    todo, wholes = [], []
     for node in list(batch.nodes.values()):
-        for n, passage in enumerate(node_passages(node.labels, node.properties, lines)):
-            todo.append((node, n, passage))
-    vectors = embed([p.text for _, _, p in todo], progress=progress)
+        passages = node_passages(node.labels, node.properties, lines)
+        todo += [(node, n, p) for n, p in enumerate(passages)]
+        if passages:
+            wholes.append((node, " ".join(p.text for p in passages)[:WHOLE_CHARS]))
+    vectors = embed([p.text for _, _, p in todo] + [t for _, t in wholes], progress=progress)
     for (node, n, passage), vec in zip(todo, vectors):
         line = passage.line or node.properties["line"]
         # No relationship to its node: `doc` names it, so networks and the kaart never meet passages.
         batch.add_node("Passage", (node.id, str(n)), source=node.properties["source"], line=line,
-                       doc=node.id, n=n, kind=passage.kind, text=passage.text,
-                       embedding=[round(float(x), 4) for x in vec])
+                       doc=node.id, n=n, kind=passage.kind, text=passage.text, embedding=_rounded(vec))
+    for (node, _), vec in zip(wholes, vectors[len(todo):]):
+        node.properties["embedding"] = _rounded(vec)
+
+
+def _rounded(vec) -> list[float]:
+    return [round(float(x), 4) for x in vec]  # 4 decimals: cosines change by < 1e-3, the file by half
 
 
 def actors_and_rights(batch: GraphBatch) -> tuple[dict[str, set[str]], dict[str, str]]:

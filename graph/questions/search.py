@@ -151,8 +151,10 @@ def similar(store: Store, code: str, plan: str | None = None, limit: int = 10) -
     """The initiatives most like one action: its own terms and passages asked as a question."""
     action = _find_action(store, code, plan)
     node = store.get_node(action["id"])["properties"]
-    passages = store.run("passage_vectors", id=action["id"])
-    vector = np.mean([p["embedding"] for p in passages], axis=0) if passages else None
+    vector = node.get("embedding")  # its whole text; else the mean of its passages
+    if vector is None:
+        passages = store.run("passage_vectors", id=action["id"])
+        vector = np.mean([p["embedding"] for p in passages], axis=0) if passages else None
     terms = dict.fromkeys(node.get("terms") or [], 1.0)
     hits = hybrid(store, terms, vector, ["Action", "Project"], limit, exclude=action["id"])
     return {"action": {"id": action["id"], "code": action["code"], "plan": action["plan"], "title": action["title"]},
