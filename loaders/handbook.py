@@ -66,7 +66,7 @@ class HandbookProject:
     region: Fact | None
     lead: Fact | None
     partners: list[Fact]
-    text: str = ""  # the whole text of its span: what its grondrechten are read from
+    full_text: str = ""  # the whole text of its span: what search, overlap and its grondrechten read
 
 
 @dataclass
@@ -230,9 +230,9 @@ def _project(raw: dict[str, Any], raw_lines: list[str], lines: list[str], themes
     lead = _fact(raw["lead"], raw_lines, file) if raw.get("lead") else None
     partners = [_fact(p, raw_lines, file) for p in raw.get("partners") or []]
     summary = _summary(raw, lines, file, report)
-    text = " ".join(join_lines(lines[a - 1:b]) for a, b in raw.get("span") or [])
+    full_text = " ".join(join_lines(lines[a - 1:b]) for a, b in raw.get("span") or [])
     return HandbookProject(str(raw["name"]), str(raw["name"]), raw.get("name_source", "descriptive"), line,
-                           theme, summary, municipalities, region, lead, partners, text)
+                           theme, summary, municipalities, region, lead, partners, full_text)
 
 
 def _summary(raw: dict[str, Any], lines: list[str], file: str, report: LoadReport) -> str:
@@ -288,12 +288,12 @@ def _build_project(batch: GraphBatch, p: HandbookProject, resolver: ResolverLike
         where = f" (region {p.region.as_written})" if p.region else ""
         report.warn(file, p.line, "no_municipality", f"project {p.key!r} names no single municipality{where}")
     theme_codes = list(p.theme.grondrechten) if p.theme else []
-    signals = read_grondrechten(p.text or p.summary, theme_codes)
+    signals = read_grondrechten(p.full_text or p.summary, theme_codes)
     codes = [s.code for s in signals]
     pid = batch.add_node(
         "Project", p.key, source=file, line=p.line, name=p.name, name_source=p.name_source,
         theme=p.theme.name if p.theme else None, summary=p.summary or None, grondrechten=codes,
-        theme_grondrechten=theme_codes,
+        theme_grondrechten=theme_codes, full_text=p.full_text or None,
         municipality=official[0] if len(official) == 1 and len(p.municipalities) == 1 else None,
         municipalities=official, municipality_as_written=", ".join(f.as_written for f in p.municipalities) or None,
         region=p.region.as_written if p.region else None,

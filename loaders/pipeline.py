@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 from armoedegraaf.errors import ArmoedegraafError, SourceError
 from graph.model import GraphBatch
-from loaders.enrich import add_overlap, add_search_terms
+from loaders.enrich import add_overlap, add_passages, add_search_terms
 from loaders.report import LoadReport
 
 # The bundled documents by their number prefix; titles for the Source nodes.
@@ -109,6 +109,7 @@ def build_graph(sources_dir: Path, extras: list[Path] | None = None,
     add_actor_kinds(batch)
     add_search_terms(batch)
     add_overlap(batch, report)
+    add_passages(batch, [Path(sources_dir), *(Path(e).parent for e in extras or [])])
     resolver.report(into=report)
     batch.finalise()  # the store validates the batch against the schema before writing any of it
     report.count("nodes", len(batch.nodes))

@@ -1,6 +1,18 @@
 """Parameters for the contract test of every registered query (tests/test_store_contract.py).
 Every query must have at least one case; cases should hit both found and not-found paths."""
 
+from graph.embeddings import embed_query
+
+
+def _vector(text: str) -> list[float]:
+    return [float(x) for x in embed_query(text)[0]]
+
+
+# Queries whose backends agree on the top results, not on every digit (Lucene BM25 stores lengths
+# lossily, HNSW is approximate): their contract is the same set of ids, in the order of the
+# embedded store up to swaps of near-ties (graph/queries/search.py).
+SAME_TOP_SET = {"search_lexical", "search_semantic"}
+
 CASES: dict[str, list[dict]] = {
     "counts": [{}],
     "node_by_id": [{"id": "grondrecht:05"}, {"id": "action:vapa-2015-2019:05_02_06"}, {"id": "nope"}],
@@ -11,10 +23,19 @@ CASES: dict[str, list[dict]] = {
                 {"plan": "VAPA 2015-2019", "grondrecht": "10"}, {"grondrecht": "99"}],
     "grondrechten": [{}],
     "ministers": [{}],
-    "search_terms": [{"terms": ["kind", "armoed", "kinderarmoed"], "labels": ["Action"], "limit": 5},
-                     {"terms": ["huurwaarborg", "hur", "waarborg"], "labels": [], "limit": 10},
-                     {"terms": ["energie", "energie"], "labels": ["Action", "Project"], "limit": 3},
-                     {"terms": ["no-such-term"], "labels": [], "limit": 5}, {"terms": [], "labels": [], "limit": 5}],
+    "search_lexical": [{"terms": ["kind", "armoed", "kinderarmoed"], "labels": ["Action"], "limit": 5},
+                       {"terms": ["huurwaarborg", "hur", "waarborg"], "labels": [], "limit": 10,
+                        "weights": {"hur": 0.3, "waarborg": 0.3}},
+                       {"terms": ["energie", "energie"], "labels": ["Action", "Project"], "limit": 3},
+                       {"terms": ["huiswerkbegeleid"], "labels": [], "limit": 5, "plan": None},
+                       {"terms": ["energiearmoed"], "labels": ["Action"], "limit": 5, "plan": "VAPA 2015-2019",
+                        "exclude": "action:vapa-2015-2019:08_03_01"},
+                       {"terms": ["no-such-term"], "labels": [], "limit": 5}, {"terms": [], "labels": [], "limit": 5}],
+    "search_semantic": [{"vector": _vector("huiswerkbegeleiding"), "labels": [], "limit": 5},
+                        {"vector": _vector("goedkoper openbaar vervoer"), "labels": ["Action"], "limit": 5,
+                         "plan": "VAPA 2015-2019"},
+                        {"vector": _vector("daklozen"), "labels": ["Grondrecht"], "limit": 5}],
+    "passage_vectors": [{"id": "action:vapa-2015-2019:05_02_06"}, {"id": "nope"}],
     "actor_grondrechten": [{"actors": []}, {"actors": ["org:netwerk-tegen-armoede", "org:vvsg"]},
                            {"actors": [], "grondrecht": "08"}, {"actors": ["nope"]}],
     "suggested_partnerships": [{"limit": 25}],
@@ -27,7 +48,8 @@ CASES: dict[str, list[dict]] = {
     "platform_links": [{}],
     "grondrecht_coverage": [{}],
     "similar_pairs": [{}, {"min_score": 0.5, "limit": 50}, {"grondrecht": "08"},
-                      {"node": "action:vapa-2015-2019:06_09_11"}, {"node": "nope"}],
+                      {"node": "action:vapa-2015-2019:06_09_11"}, {"node": "nope"},
+                      {"plan": "Armoedeplan Opgroeien", "min_score": 0.0, "limit": 100}],
     "initiative_vectors": [{}],
     "repeated_fiches": [{}, {"grondrecht": "03"}, {"grondrecht": "05"}],
     # issue 13: scope, local partnerships, plans, continuity, timeline, one actor's shared rights

@@ -22,7 +22,8 @@ def ask(tmp_path_factory):
     return invoke
 
 
-@pytest.mark.parametrize("command", ["search", "overlap", "similar", "missing-links", "shared-grondrecht", "network"])
+@pytest.mark.parametrize("command", ["search", "overlap", "similar", "check", "missing-links", "shared-grondrecht",
+                                     "network"])
 def test_every_question_has_help_with_an_example(command):
     result = CliRunner().invoke(cli, ["ask", command, "--help"])
     assert result.exit_code == 0 and "Example: armoedegraaf ask" in result.output
@@ -58,3 +59,16 @@ def test_similar_missing_links_shared_and_network(ask):
 def test_errors_are_one_clear_line(ask, args, message):
     result = ask(*args)
     assert result.exit_code == 1 and message in result.output
+
+
+def test_check_names_levels_partners_and_the_source_line(ask):
+    out = ask("check", "huiswerkbegeleiding met de scholen en het OCMW", "--actor", "OCMW Zottegem").output
+    assert "org:ocmw-zottegem" in out and "001_38d43dd55946f7ed.txt:26" in out
+    assert any(level in out for level in ("sterk", "mogelijk", "zwak"))
+    body = json.loads(ask("check", "huiswerkbegeleiding met de scholen", "--format", "json").output)
+    assert body["matches"] and body["actors"] == []
+
+
+def test_check_with_an_unknown_partner_says_which(ask):
+    result = ask("check", "huiswerkbegeleiding met de scholen", "--actor", "Vzw Bestaatniet")
+    assert result.exit_code != 0 and "Vzw Bestaatniet" in result.output

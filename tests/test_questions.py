@@ -45,14 +45,27 @@ def test_every_question_answers_the_same_on_both_backends(neo4j_store, loaded_me
         with TestClient(create_app(Settings(backend=store.backend, data_dir=tmp_path), store=store)) as c:
             answers.append([_ask(c, *q) for q in QUESTIONS])
     for question, memory, neo in zip(QUESTIONS, *answers):
+        for key in RANKED:
+            if isinstance(memory.get(key) if isinstance(memory, dict) else None, list):
+                a, b = ([h["id"] for h in answer.pop(key)] for answer in (memory, neo))
+                assert len(a) == len(b) and len(set(a) & set(b)) >= len(a) - 1, (question, a, b)
+                assert set(a[:3]) == set(b[:3]), (question, a, b)
+        if isinstance(memory, dict):
+            memory.pop("timing_ms", None), neo.pop("timing_ms", None)  # the machine's, not the answer
         assert memory == neo, question
+
+
+# Ranked retrieval answers: Lucene BM25 (lossy length norms) and HNSW differ from bm25s and numpy
+# in the 3rd decimal (graph/queries/search.py), so a near-tie at the cut-off may swap (measured on
+# these questions: at most one hit, at the last rank). Contract: the same top 3, and all but one of the rest.
+RANKED = ("results", "similar", "matches")
 
 
 def test_search_understands_dutch_compounds(client):
     body = _ask(client, "GET", "/search?q=kinderarmoedebestrijding&type=action&limit=20", None)
     assert {"kind", "armoed"} <= set(body["terms"])
     assert body["results"] and all(r["type"] == "action" and r["code"] for r in body["results"])
-    assert all(r["matched"] for r in body["results"])
+    assert all(r["matched"] or r["passage"] for r in body["results"])  # by word, or by meaning
 
 
 def test_repeated_fiches_are_exact_duplicates(client):
@@ -77,6 +90,14 @@ def test_a_planned_initiative_finds_its_twin(client):
     assert check["matches"][0]["code"] == "08_04_02"
 
 
+def test_similar_answers_for_an_opgroeien_action_and_overlap_honours_plan(client):
+    body = _ask(client, "GET", "/actions/OG25-01/similar?limit=3", None)
+    assert body["action"]["plan"] == "Armoedeplan Opgroeien" and len(body["similar"]) == 3
+    pairs = _ask(client, "GET", "/overlap?plan=Armoedeplan%20Opgroeien&min_score=0&limit=100", None)["pairs"]
+    assert pairs and all("armoedeplan-opgroeien" in p["a"]["id"] + p["b"]["id"] for p in pairs)
+    assert all(p["kind"] in ("exact_duplicate", "split_record", "successor", "shared_template", "similar") for p in pairs)
+
+
 def test_missing_links_explain_themselves(client):
     kinds = _ask(client, "GET", "/missing-links?limit=5", None)["kinds"]
     assert set(kinds) == {"platform_partner_categories", "platform_hvhk", "poverty_involvement", "partnerships",
@@ -95,6 +116,9 @@ def test_missing_links_explain_themselves(client):
     ("GET", "/actions/99_99_99/similar", None, 404, "99_99_99"),
     ("POST", "/overlap/check", {"text": "te kort"}, 422, "text"),
     ("POST", "/overlap/check", {"actors": []}, 422, "text"),
+    ("POST", "/overlap/check", {"text": "huiswerkbegeleiding met de scholen", "actors": ["Vzw Nergensland"]}, 422,
+     "Vzw Nergensland"),
+    ("GET", "/actions/OG25-99/similar", None, 404, "OG25-99"),
     ("GET", "/missing-links?kind=everything", None, 422, "kind"),
 ])
 def test_bad_parameters_name_the_parameter(client, method, path, body, status, word):

@@ -107,10 +107,14 @@ def test_embedded_and_neo4j_exports_are_equal(neo4j_store, seed_load):
 
 @pytest.mark.parametrize("name", queries.names())
 def test_every_query_answers_the_same_on_both_backends(name, neo4j_store, seed_load, loaded_memory):
-    from tests.query_cases import CASES
+    from tests.query_cases import CASES, SAME_TOP_SET
 
     neo4j_store.replace(seed_load.batch)
     cases = CASES.get(name)
     assert cases, f"query {name} has no contract case in tests/query_cases.py"
     for params in cases:
-        assert neo4j_store.run(name, **params) == loaded_memory.run(name, **params), params
+        if name in SAME_TOP_SET:
+            ids = [{r["id"] for r in store.run(name, **params)} for store in (neo4j_store, loaded_memory)]
+            assert ids[0] == ids[1], params
+        else:
+            assert neo4j_store.run(name, **params) == loaded_memory.run(name, **params), params

@@ -97,3 +97,33 @@ def test_document_terms_weigh_the_title_twice_and_carry_the_code():
     assert terms.count(stem("huurwaarborg")) == 2
     assert document_text(props) == "Huurwaarborg\nToegang tot de private huurmarkt."
     assert document_terms({"name": "Project X", "theme": "vrije tijd"}) == [*analyze("Project X")] * 2 + analyze("vrije tijd")
+
+
+# -- bounded work (issue 15): whatever a request sends, the analyzer answers fast, in bounded memory
+
+def test_an_8000_letter_compound_like_word_is_analysed_without_recursion():
+    word = "kinderarmoede" * 616  # 8,008 letters of known parts: the old recursion died on this
+    terms = default_analyzer().analyze(word)
+    assert terms and all(len(t) <= 64 for t in terms)
+
+
+def test_a_20000_letter_token_becomes_one_short_term():
+    terms = default_analyzer().analyze("b" * 20_000)
+    assert len(terms) == 1 and 60 <= len(terms[0]) <= 64 and set(terms[0]) == {"b"}
+
+
+def test_long_words_do_not_grow_the_caches_without_bound():
+    from graph import text
+
+    analyzer = Analyzer(["kinderarmoede armoede kinderen kinderarmoede"])
+    for i in range(50):
+        analyzer.analyze(("x" * 5000) + str(i) + "kinderarmoede" * 10)
+    assert all(len(w) <= text.MAX_WORD for w in analyzer._word_cache)
+    assert all(len(w) <= text.MAX_WORD for w in analyzer._known)
+    assert stem.cache_info().maxsize is not None
+
+
+def test_the_iterative_segmentation_splits_as_before():
+    analyzer = default_analyzer()
+    assert analyzer.split("kinderarmoede") == ["kinder", "armoede"]
+    assert analyzer.word_terms("huiswerkbegeleiding")[0] == "huiswerkbegeleid"

@@ -30,12 +30,12 @@ def missing(
     return missing_links(store, kind, limit, scope, request.app.state.verdicts, status)
 
 
-@router.get("/search", summary="Search actions, projects and actors (Dutch-aware: stems, compounds, accents)")
+@router.get("/search", summary="Search actions, projects, platforms and actors: by meaning and by word, fused")
 def search_route(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="what to look for")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
-    type: Annotated[str | None, Query(description="action, project or actor (default: all)")] = None,
+    type: Annotated[str | None, Query(description="action, project, platform or actor (default: all)")] = None,
     plan: Annotated[str | None, Query(description="only actions of this plan, e.g. 'VAPA 2015-2019'")] = None,
 ) -> dict[str, Any]:
     return search.search(store, q, limit, type, plan)
@@ -48,15 +48,20 @@ def overlap_route(
     min_score: Annotated[float, Query(ge=0, le=1)] = 0.3,
     grondrecht: Annotated[str | None, Query(description="grondrecht code 00..10")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
+    plan: Annotated[str | None, Query(description="pairs with an action of this plan (pairs across plans too)")] = None,
     include_judged: Annotated[bool, Query(description="also the pairs a coordinator judged distinct")] = False,
 ) -> dict[str, Any]:
-    return search.overlap(store, min_score, grondrecht, limit, verdicts=request.app.state.verdicts,
+    return search.overlap(store, min_score, grondrecht, limit, plan, verdicts=request.app.state.verdicts,
                           include_judged=include_judged)
 
 
 @router.get("/actions/{code}/similar", summary="The initiatives most like this action, with reasons")
-def similar_route(store: StoreDep, code: str, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
-    return search.similar(store, code, limit=limit)
+def similar_route(
+    store: StoreDep, code: str,
+    plan: Annotated[str | None, Query(description="the action's plan (default: found from the code)")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> dict[str, Any]:
+    return search.similar(store, code, plan=plan, limit=limit)
 
 
 MAX_ACTORS = 200  # more actor ids than any initiative has; the list is refused above it (422 naming the limit)
@@ -66,7 +71,7 @@ ActorId = Annotated[str, StringConstraints(max_length=200)]
 class PlannedInitiative(BaseModel):
     text: str = Field(min_length=1, max_length=20_000, description="what the planned initiative will do")
     actors: list[ActorId] = Field(default_factory=list, max_length=MAX_ACTORS,
-                                  description=f"actor ids that will take part (at most {MAX_ACTORS})")
+                                  description=f"actors that will take part: ids or names (at most {MAX_ACTORS})")
     grondrecht: str | None = Field(default=None, max_length=10, description="grondrecht code 00..10")
     limit: int = Field(default=10, ge=1, le=100)
 
