@@ -113,12 +113,22 @@ class _Folded:
 @lru_cache(maxsize=16)
 def _folded(path: str) -> _Folded:
     words, lines, first = [], [], {}
-    for no, line in enumerate(Path(path).read_text(encoding="utf-8").split("\n"), start=1):
+    for no, line in enumerate(_text(Path(path)).split("\n"), start=1):
         first.setdefault(no, len(words))
         for w in _ALNUM.findall(fold(line)):
             words.append(w)
             lines.append(no)
     return _Folded(tuple(words), tuple(lines), first)
+
+
+def _text(path: Path) -> str:
+    """The file's text as the loaders read it: the sources are UTF-8; a coordinator's CSV may be
+    cp1252 (Belgian Excel). Only for finding lines, so an undecodable byte may stand as U+FFFD."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 def locate(where: tuple["_Folded | None", int], text: str) -> int | None:

@@ -97,11 +97,16 @@ def loaded_store(request, seed_load, loaded_memory):
     """A store of each backend holding all bundled sources (loaded once, shared read-only)."""
     if request.param == "memory":
         return loaded_memory
-    neo = request.getfixturevalue("neo4j_store")
+    return request.getfixturevalue("loaded_neo4j")
+
+
+@pytest.fixture
+def loaded_neo4j(neo4j_store, seed_load):
+    """The Neo4j store holding all bundled sources (loaded once, shared read-only)."""
     if not _NEO4J_HOLDS_SEED["loaded"]:
-        neo.replace(seed_load.batch)
+        neo4j_store.replace(seed_load.batch)
         _NEO4J_HOLDS_SEED["loaded"] = True
-    return neo
+    return neo4j_store
 
 
 # The seed document of a loader's test module. The module names its file in data/sources/ (FILE)

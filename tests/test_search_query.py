@@ -145,16 +145,15 @@ def _operators(plan) -> list[str]:
 
 
 @pytest.mark.neo4j
-def test_neo4j_search_plans_seek_the_indexes_and_scan_nothing(neo4j_store, loaded_store):
-    if loaded_store.backend != "neo4j":
-        pytest.skip("a Neo4j plan")
+def test_neo4j_search_plans_seek_the_indexes_and_scan_nothing(loaded_neo4j):
+    loaded_store = loaded_neo4j
     vec = [float(x) for x in embed(["huiswerkbegeleiding"], progress=False)[0]]
     cases = {"search_lexical": {"terms": ["huiswerkbegeleid", "ocmw"], "labels": ["Action", "Project"], "limit": 5},
              "search_semantic": {"vector": vec, "labels": ["Action", "Project"], "limit": 5},
              "passage_vectors": {"id": "action:vapa-2015-2019:05_02_06"}}
     for name, params in cases.items():
         q = queries.get(name)
-        with neo4j_store.driver.session(database=neo4j_store.database) as session:
+        with loaded_store.driver.session(database=loaded_store.database) as session:
             summary = session.run("PROFILE " + q.cypher, q.cypher_params(params)).consume()
         ops = _operators(summary.profile)
         assert not any(op.startswith(("AllNodesScan", "NodeByLabelScan")) for op in ops), (name, ops)
@@ -175,4 +174,8 @@ def test_overlap_pairs_carry_their_kind(loaded_store):
 def test_overlap_plan_keeps_pairs_across_plans(loaded_store):
     pairs = qs.overlap(loaded_store, 0.0, limit=500, plan="Armoedeplan Opgroeien")["pairs"]
     assert pairs and all("armoedeplan-opgroeien" in p["a"]["id"] + p["b"]["id"] for p in pairs)
-    assert any(not all("armoedeplan-opgroeien" in p[s]["id"] for s in "ab") for p in pairs)  # across plans
+    # A pair is kept when either side is in the plan: exactly the unfiltered pairs touching it, so a
+    # pair across plans stays (which pairs cross plans depends on the scores of the day).
+    everything = qs.overlap(loaded_store, 0.0, limit=500)["pairs"]
+    touching = [(p["a"]["id"], p["b"]["id"]) for p in everything if "armoedeplan-opgroeien" in p["a"]["id"] + p["b"]["id"]]
+    assert sorted((p["a"]["id"], p["b"]["id"]) for p in pairs) == sorted(touching)
