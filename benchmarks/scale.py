@@ -1,0 +1,173 @@
+"""Scale benchmark: both backends on the seed graph grown 1x, 10x and 100x (benchmarks/synth_corpus.py).
+
+Per factor and backend it prints: load seconds and rows/s, peak RSS (the API process; for Neo4j
+also its JVM when NEO4J_RUN_DIR is set, as `scripts/neo4j-local start` prints), and per question
+its first (uncached) answer and its warm p50/p95 at 1 and at 16 clients, measured with `hey` on
+loopback as benchmarks/api_load.py does. Then the growth factor of each p95 at 16 clients from the
+first to the last factor, Neo4j's 1x p95 at 16 clients against the embedded first answer, and the
+Neo4j writer against a raw `UNWIND ... CREATE` of the same rows, in the same run.
+
+Run (NEO4J_* of a server used for nothing else: it is cleared):
+    .venv/bin/python benchmarks/scale.py --factors 1,10,100 [--json out.json]
+Prints figures; asserts nothing. Bounded: a fixed number of requests per question, loopback only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from api_load import CLI, ENDPOINTS, ROOT, first_answer_ms, free_port, hey_binary, run_hey, wait_until_up
+from load_backends import raw_unwind
+from synth_corpus import SOURCES, grow
+
+from armoedegraaf.settings import Settings
+from graph.memory_store import MemoryStore
+from graph.neo4j_store import Neo4jStore
+from loaders.pipeline import build_graph
+
+
+def peak_rss_mb(pid: int) -> float:
+    """VmHWM: the process's peak resident set so far."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def neo4j_pid() -> int | None:
+    run_dir = os.environ.get("NEO4J_RUN_DIR")
+    pid_file = Path(run_dir) / "neo4j.pid" if run_dir else None
+    return int(pid_file.read_text()) if pid_file and pid_file.exists() else None
+
+
+def load_memory(batch, data_dir: Path) -> float:
+    start = time.perf_counter()
+    MemoryStore.open(data_dir).replace(batch)
+    return time.perf_counter() - start
+
+
+def load_neo4j(batch) -> tuple[float, float]:
+    """(writer seconds, raw UNWIND seconds) for the same rows, each into an empty database."""
+    neo = Neo4jStore.from_settings(Settings(backend="neo4j"))
+    neo.progress = _progress
+    neo.clear()
+    neo._ensure_constraints()  # constraints and indexes once, outside the timing
+    start = time.perf_counter()
+    neo.write(batch)
+    load = time.perf_counter() - start
+    print(file=sys.stderr)
+    neo.progress = None
+    raw = raw_unwind_keeping(neo, batch)
+    neo.close()
+    return load, raw
+
+
+def raw_unwind_keeping(neo: Neo4jStore, batch) -> float:
+    """raw_unwind clears the database; write the graph back for the questions afterwards."""
+    raw = raw_unwind(neo, batch)
+    neo.write(batch)
+    return raw
+
+
+def _progress(done: int, total: int) -> None:
+    if done == total or done % 20000 < 1000:
+        print(f"\r  neo4j write {done}/{total} rows", end="", file=sys.stderr, flush=True)
+
+
+def bench_questions(backend: str, data_dir: Path, hey: str, args) -> tuple[dict, float]:
+    port = free_port()
+    server = subprocess.Popen(CLI + ["--backend", backend, "--data-dir", str(data_dir), "serve", "--port", str(port)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base, out = f"http://127.0.0.1:{port}", {}
+    try:
+        wait_until_up(base, timeout=600)
+        for name, method, path in ENDPOINTS:
+            if args.only and name not in args.only:
+                continue
+            first = first_answer_ms(base + path, method)
+            run_hey(hey, base + path, method, 4, 1)  # warm-up
+            one = run_hey(hey, base + path, method, args.requests_1, 1)
+            many = run_hey(hey, base + path, method, args.requests_16, 16)
+            out[name] = {"first": first, "p50_1": one["p50"], "p95_1": one["p95"], "p50_16": many["p50"],
+                         "p95_16": many["p95"], "non_200": one["non_200"] + many["non_200"]}
+            print(f"  {backend:<7} {name:<20} first {first:9.1f}  c1 p50/p95 {one['p50']:8.1f} {one['p95']:8.1f}"
+                  f"  c16 p50/p95 {many['p50']:8.1f} {many['p95']:8.1f}  non-200 {out[name]['non_200']}", flush=True)
+        rss = peak_rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return out, rss
+
+
+def run_factor(factor: int, seed_batch, hey: str, args) -> dict:
+    batch = grow(seed_batch, factor, args.seed)
+    rows = len(batch.nodes) + len(batch.relationships)
+    print(f"\n== {factor}x: {len(batch.nodes)} nodes, {len(batch.relationships)} relationships", flush=True)
+    result: dict = {"factor": factor, "nodes": len(batch.nodes), "relationships": len(batch.relationships)}
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        seconds = load_memory(batch, data_dir)
+        questions, rss = bench_questions("memory", data_dir, hey, args)
+        result["memory"] = {"load_s": seconds, "rows_per_s": rows / seconds, "rss_mb": rss, "questions": questions}
+        if os.environ.get("NEO4J_URI"):
+            load, raw = load_neo4j(batch)
+            jvm = neo4j_pid()
+            questions, rss = bench_questions("neo4j", data_dir, hey, args)
+            result["neo4j"] = {"load_s": load, "rows_per_s": rows / load, "raw_unwind_s": raw, "ratio": load / raw,
+                               "rss_mb": rss, "jvm_rss_mb": peak_rss_mb(jvm) if jvm else float("nan"),
+                               "questions": questions}
+    return result
+
+
+def print_summary(results: list[dict]) -> None:
+    first, last = results[0], results[-1]
+    print("\nload and memory")
+    print(f"{'factor':>6} {'backend':<7} {'nodes':>7} {'rels':>7} {'load s':>8} {'rows/s':>8} {'RSS MB':>8} "
+          f"{'JVM MB':>8} {'raw s':>7} {'ratio':>6}")
+    for r in results:
+        for backend in ("memory", "neo4j"):
+            b = r.get(backend)
+            if b:
+                print(f"{r['factor']:>5}x {backend:<7} {r['nodes']:>7} {r['relationships']:>7} {b['load_s']:>8.2f} "
+                      f"{b['rows_per_s']:>8.0f} {b['rss_mb']:>8.0f} {b.get('jvm_rss_mb', float('nan')):>8.0f} "
+                      f"{b.get('raw_unwind_s', float('nan')):>7.2f} {b.get('ratio', float('nan')):>6.2f}")
+    for backend in ("memory", "neo4j"):
+        if backend not in last:
+            continue
+        print(f"\n{backend}: p95 ms at 16 clients per factor, growth {first['factor']}x->{last['factor']}x"
+              + (", and 1x p95@16 / embedded first answer" if backend == "neo4j" else ""))
+        for name in last[backend]["questions"]:
+            p95s = [r[backend]["questions"].get(name, {}).get("p95_16", float("nan")) for r in results]
+            growth = p95s[-1] / p95s[0] if p95s[0] else float("nan")
+            line = f"  {name:<20} " + " ".join(f"{p:9.1f}" for p in p95s) + f"  growth {growth:6.2f}x"
+            if backend == "neo4j" and "memory" in first:
+                line += f"  vs embedded first {p95s[0] / first['memory']['questions'][name]['first']:6.2f}x"
+            print(line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--factors", default="1,10", help="comma-separated growth factors, e.g. 1,10,100")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--requests-1", type=int, default=20, help="requests per question at 1 client")
+    parser.add_argument("--requests-16", type=int, default=64, help="requests per question at 16 clients")
+    parser.add_argument("--only", type=lambda s: s.split(","), default=None, help="comma-separated question names")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
+    args = parser.parse_args()
+    hey = hey_binary()
+    seed_batch = build_graph(SOURCES).batch
+    results = [run_factor(int(f), seed_batch, hey, args) for f in args.factors.split(",")]
+    print_summary(results)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()
