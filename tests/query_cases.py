@@ -18,6 +18,7 @@ CASES: dict[str, list[dict]] = {
     "actor_grondrechten": [{"actors": []}, {"actors": ["org:netwerk-tegen-armoede", "org:vvsg"]},
                            {"actors": [], "grondrecht": "08"}, {"actors": ["nope"]}],
     "suggested_partnerships": [{"limit": 25}],
+    "actor_grondrecht_counts": [{}, {"label": "Organisation"}, {"label": "Minister"}],
     "find_actors": [{"q": "netwerk"}, {"q": "kind en gezin", "label": "Administration"}, {"q": "zzzz"},
                     {"q": "ocmw", "limit": 5}],
     "actions_without_poverty_involvement": [{}, {"plan": "VAPA 2015-2019"}],
