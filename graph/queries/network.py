@@ -32,14 +32,23 @@ def _shape(rows: Rows, params: dict[str, Any]) -> Rows:
     return [{"nodes": nodes, "edges": edges, "capped": row["capped"]}]
 
 
+_HOP = "((a)-[]-(b) WHERE size($labels) = 0 OR any(l IN labels(b) WHERE l IN $labels))"
+# One breadth-first shortest-path search per depth, its bound written out (a quantifier cannot be a
+# parameter); the guard on $depth means only one of them runs, and never deeper than asked.
+_REACH = "\n      UNION\n      ".join(
+    f"""WITH c WHERE $depth = {k}
+      MATCH p = ANY SHORTEST (c){_HOP}{{1,{k}}}(n) WHERE n <> c RETURN n, length(p) AS d"""
+    for k in range(1, MAX_DEPTH + 1))
+_REACH = f"CALL (c) {{\n      {_REACH}\n      }}"
+
+
 @query(
     cypher=f"""
     WITH $center AS id
     {match_by_id("c", "id", load_schema())}
     CALL (c) {{
-      MATCH p = ANY SHORTEST (c)((a)-[]-(b) WHERE size($labels) = 0 OR any(l IN labels(b) WHERE l IN $labels)){{1,{MAX_DEPTH}}}(n)
-      WHERE n <> c AND length(p) <= $depth
-      WITH n, length(p) AS d ORDER BY d, n.id
+      {_REACH}
+      WITH n, d ORDER BY d, n.id
       RETURN collect({{n: n, d: d}}) AS found
     }}
     WITH size(found) > $limit - 1 AS capped, [{{n: c, d: 0}}] + found[..$limit - 1] AS kept
