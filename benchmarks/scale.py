@@ -117,6 +117,7 @@ def bench_questions(backend: str, data_dir: Path, hey: str, args, factor: int) -
             print(f"  {backend:<7} {name:<20} first {first:9.1f}  c1 p50/p95 {one['p50']:8.1f} {one['p95']:8.1f}"
                   f"  c16 p50/p95 {many['p50']:8.1f} {many['p95']:8.1f}  non-200 {out[name]['non_200']}", flush=True)
         rss = peak_rss_mb(server.pid)
+        print(f"  {backend:<7} API process peak RSS {rss:.0f} MB", flush=True)
     finally:
         server.terminate()
         try:
