@@ -48,6 +48,18 @@ def _name(value: str) -> str:
     return str(value)
 
 
+# Range indexes the questions look nodes up by (besides `id`, which the constraints index).
+LOOKUP_INDEXES = (("Action", "plan"), ("Grondrecht", "code"), ("Platform", "region"), ("Platform", "province"),
+                  ("Province", "name"))
+
+
+def lookup_index_statements(schema: Schema) -> list[str]:
+    return [
+        f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{_checked_label(schema, label)}) ON (n.{prop})"
+        for label, prop in LOOKUP_INDEXES
+    ]
+
+
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
 
@@ -85,6 +97,29 @@ def merge_relationships_statement(schema: Schema, rel_type: str, start_label: st
         f"MERGE (a)-[r:`{rel_type}` {{key: row.props.key}}]->(b) "
         "SET r = row.props"
     )
+
+
+def create_nodes_statement(schema: Schema, labels: tuple[str, ...]) -> str:
+    """CREATE a batch of new nodes that share their labels: the load into an empty database, as
+    cheap as a raw UNWIND/CREATE (the batch has merged repeated nodes already)."""
+    primary = schema.primary_label(labels)
+    extra = "".join(f":{_checked_label(schema, lab)}" for lab in labels if lab != primary)
+    return f"UNWIND $rows AS row CREATE (n:{_checked_label(schema, primary)}{extra}) SET n = row.props"
+
+
+def create_relationships_statement(schema: Schema, rel_type: str, start_label: str, end_label: str) -> str:
+    """CREATE a batch of new relationships, both ends found through their label's uniqueness index."""
+    schema.rel_type(rel_type)
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (a:{_checked_label(schema, start_label)} {{id: row.start}}) "
+        f"MATCH (b:{_checked_label(schema, end_label)} {{id: row.end}}) "
+        f"CREATE (a)-[r:`{rel_type}`]->(b) SET r = row.props"
+    )
+
+
+# The count store answers this without touching a node.
+IS_EMPTY = "MATCH (n) RETURN count(n) = 0 AS empty"
 
 
 # (:Verdict) nodes are the coordinator's judgements (graph/verdicts.py), not the sources' graph:

@@ -8,7 +8,7 @@ Reads: the parameterised Cypher twins of graph.queries, run inside Neo4j.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, Callable, Iterator, Sequence
 
 import neo4j
 from neo4j import GraphDatabase
@@ -17,7 +17,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from armoedegraaf.errors import NotFound, StoreError, StoreUnavailable
 from armoedegraaf.settings import Settings
 from graph import cypher, queries
-from graph.model import GraphBatch
+from graph.model import GraphBatch, Node, Relationship
 from graph.schema import Schema, load_schema
 from graph.store import sort_export
 
@@ -36,6 +36,8 @@ class Neo4jStore:
         self.schema: Schema = load_schema()
         self._constraints_done = False
         self._verified = False
+        # Called with (rows written, rows in the batch) after every chunk of a write.
+        self.progress: Callable[[int, int], None] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Neo4jStore":
@@ -57,7 +59,14 @@ class Neo4jStore:
     def write(self, batch: GraphBatch) -> None:
         batch.validate(self.schema)
         self._ensure_constraints()
-        self._execute_write(lambda tx: self._write_batch(tx, batch))
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            # Into an empty database every node and relationship is new: CREATE, the raw-UNWIND
+            # cost. Otherwise MERGE, so that meeting a node again merges as the memory store does.
+            empty = tx.run(cypher.IS_EMPTY).single()["empty"]
+            self._write_batch(tx, batch, create=empty)
+
+        self._execute_write(work)
 
     def replace(self, batch: GraphBatch) -> None:
         batch.validate(self.schema)
@@ -65,7 +74,7 @@ class Neo4jStore:
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             tx.run(cypher.CLEAR_IN_TX).consume()
-            self._write_batch(tx, batch)
+            self._write_batch(tx, batch, create=True)
 
         self._execute_write(work)
 
@@ -77,7 +86,7 @@ class Neo4jStore:
         if self._constraints_done:
             return
         with self._session() as session:
-            for statement in cypher.constraint_statements(self.schema):
+            for statement in cypher.constraint_statements(self.schema) + cypher.lookup_index_statements(self.schema):
                 self._guard(lambda s=statement: session.run(s).consume())
             self._ensure_indexes(session)
         self._constraints_done = True
@@ -88,23 +97,44 @@ class Neo4jStore:
             self._guard(lambda s=statement: session.run(s).consume())
         self._guard(lambda: session.run(cypher.AWAIT_INDEXES).consume())
 
-    def _write_batch(self, tx: neo4j.ManagedTransaction, batch: GraphBatch) -> None:
-        by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    def _write_batch(self, tx: neo4j.ManagedTransaction, batch: GraphBatch, create: bool) -> None:
+        """All nodes, then all relationships, grouped by labels / (type, end labels), sent in
+        chunks of batch_size rows built as they are sent, so memory stays bounded; one transaction."""
+        node_stmt = cypher.create_nodes_statement if create else cypher.merge_nodes_statement
+        rel_stmt = cypher.create_relationships_statement if create else cypher.merge_relationships_statement
+        by_labels: dict[tuple[str, ...], list[Node]] = defaultdict(list)
         for node in batch.nodes.values():
-            by_labels[tuple(sorted(node.labels))].append(node.as_row())
-        for labels, rows in sorted(by_labels.items()):
-            self._run_chunked(tx, cypher.merge_nodes_statement(self.schema, labels), rows)
-        by_type: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+            by_labels[tuple(sorted(node.labels))].append(node)
+        by_type: dict[tuple[str, str, str], list[Relationship]] = defaultdict(list)
         for rel in batch.relationships.values():
             start = self.schema.primary_label(batch.nodes[rel.start].labels)
             end = self.schema.primary_label(batch.nodes[rel.end].labels)
-            by_type[(rel.type, start, end)].append({"start": rel.start, "end": rel.end, "props": rel.properties})
-        for (rel_type, start, end), rows in sorted(by_type.items()):
-            self._run_chunked(tx, cypher.merge_relationships_statement(self.schema, rel_type, start, end), rows)
+            by_type[(rel.type, start, end)].append(rel)
+        total, done = len(batch.nodes) + len(batch.relationships), 0
+        for labels, nodes in sorted(by_labels.items()):
+            statement = node_stmt(self.schema, labels)
+            for chunk in _chunks(nodes, self.batch_size):
+                tx.run(statement, rows=[self._node_row(n) for n in chunk]).consume()
+                done = self._report(done + len(chunk), total)
+        for (rel_type, start, end), rels in sorted(by_type.items()):
+            statement = rel_stmt(self.schema, rel_type, start, end)
+            for chunk in _chunks(rels, self.batch_size):
+                rows = [{"start": r.start, "end": r.end, "props": r.properties} for r in chunk]
+                tx.run(statement, rows=rows).consume()
+                done = self._report(done + len(chunk), total)
 
-    def _run_chunked(self, tx: neo4j.ManagedTransaction, statement: str, rows: list[dict[str, Any]]) -> None:
-        for i in range(0, len(rows), self.batch_size):
-            tx.run(statement, rows=rows[i : i + self.batch_size]).consume()
+    def _node_row(self, node: Node) -> dict[str, Any]:
+        row = node.as_row()
+        # Accumulating lists are absent rather than empty, as the MERGE statement leaves them.
+        for prop in self.schema.accumulating:
+            if row["props"].get(prop) == []:
+                del row["props"][prop]
+        return row
+
+    def _report(self, done: int, total: int) -> int:
+        if self.progress is not None:
+            self.progress(done, total)
+        return done
 
     def _execute_write(self, work: Any) -> None:
         with self._session() as session:
@@ -173,3 +203,8 @@ class Neo4jStore:
             raise StoreError(f"Neo4j driver error ({type(exc).__name__}): {str(exc)[:300]}") from exc
         except (OverflowError, ValueError) as exc:  # a value the Bolt protocol cannot carry
             raise StoreError(f"a value Neo4j cannot store ({exc})") from exc
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from graph.queries.registry import Query, get, names, query
 
 # Importing the query modules registers their queries.
-from graph.queries import actions, actors, core, gaps, overlap, places  # noqa: E402,F401
+from graph.queries import actions, actors, core, gaps, network, overlap, places  # noqa: E402,F401
 from graph.queries import search  # noqa: E402,F401
 from graph.queries import plans  # noqa: E402,F401
 

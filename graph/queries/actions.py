@@ -6,7 +6,9 @@ from typing import Any
 
 import networkx as nx
 
+from graph.cypher import match_by_id
 from graph.queries.registry import Rows, query
+from graph.schema import load_schema
 
 _ACTOR_RELS = ("RESPONSIBLE_FOR", "INVOLVED_IN")
 
@@ -51,19 +53,48 @@ def _shape_actions(rows: Rows, params: dict[str, Any]) -> Rows:
     return [{"total": row["total"], "items": page}]
 
 
+# The most selective filter given picks where the walk starts: a grondrecht's code index, an
+# actor's id index, the plan index; only the unfiltered list reads every action. Each branch's
+# guard is a predicate on parameters alone, so the branches not taken cost nothing.
+_ACTIONS_START = f"""
+    CALL () {{
+      MATCH (:Grondrecht {{code: $grondrecht}})<-[:TARGETS]-(a:Action) RETURN a
+      UNION
+      WITH $minister AS mid WHERE $grondrecht IS NULL
+      {match_by_id("m0", "mid", load_schema())}
+      MATCH (m0)-[:RESPONSIBLE_FOR]->(a:Action) RETURN a
+      UNION
+      WITH $actor AS xid WHERE $grondrecht IS NULL AND $minister IS NULL
+      {match_by_id("x0", "xid", load_schema())}
+      MATCH (x0)-[:RESPONSIBLE_FOR|INVOLVED_IN]->(a:Action) RETURN a
+      UNION
+      WITH 1 AS one WHERE $grondrecht IS NULL AND $minister IS NULL AND $actor IS NULL
+      MATCH (a:Action {{plan: $plan}}) RETURN a
+      UNION
+      WITH 1 AS one WHERE $grondrecht IS NULL AND $minister IS NULL AND $actor IS NULL AND $plan IS NULL
+      MATCH (a:Action) RETURN a
+    }}"""
+
+
 @query(
-    cypher="""
-    MATCH (a:Action)
-    WHERE ($plan IS NULL OR a.plan = $plan)
+    cypher=_ACTIONS_START + """
+    WITH a WHERE ($plan IS NULL OR a.plan = $plan)
       AND ($grondrecht IS NULL OR EXISTS { (a)-[:TARGETS]->(:Grondrecht {code: $grondrecht}) })
-      AND ($minister IS NULL OR EXISTS { (:Actor {id: $minister})-[:RESPONSIBLE_FOR]->(a) })
-      AND ($actor IS NULL OR EXISTS { (:Actor {id: $actor})-[:RESPONSIBLE_FOR|INVOLVED_IN]->(a) })
-    OPTIONAL MATCH (a)-[:TARGETS]->(g:Grondrecht)
-    OPTIONAL MATCH (m:Minister)-[:RESPONSIBLE_FOR]->(a)
-    WITH a, g, m ORDER BY a.plan, a.code, a.id
-    WITH collect({id: a.id, code: a.code, title: a.title, plan: a.plan,
-                  grondrecht: {code: g.code, name: g.name}, minister: {id: m.id, name: m.name}}) AS rows
-    RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page
+      AND ($minister IS NULL OR EXISTS { (m:Actor)-[:RESPONSIBLE_FOR]->(a) WHERE m.id = $minister })
+      AND ($actor IS NULL OR EXISTS { (x:Actor)-[:RESPONSIBLE_FOR|INVOLVED_IN]->(a) WHERE x.id = $actor })
+    WITH a ORDER BY a.plan, a.code, a.id
+    WITH collect(a) AS hits
+    CALL (hits) {
+      UNWIND hits[$offset..$offset + $limit] AS a
+      CALL (a) {
+        OPTIONAL MATCH (a)-[:TARGETS]->(g:Grondrecht)
+        OPTIONAL MATCH (m:Minister)-[:RESPONSIBLE_FOR]->(a)
+        RETURN g, m LIMIT 1
+      }
+      RETURN collect({id: a.id, code: a.code, title: a.title, plan: a.plan,
+                      grondrecht: {code: g.code, name: g.name}, minister: {id: m.id, name: m.name}}) AS page
+    }
+    RETURN size(hits) AS total, page
     """,
     shape=_shape_actions,
 )

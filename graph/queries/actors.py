@@ -35,11 +35,28 @@ def _targets(graph: nx.MultiDiGraph, initiative: str) -> list[str]:
     return [e for _, e, d in graph.out_edges(initiative, data=True) if d["type"] == "TARGETS"]
 
 
+_WORK = "RESPONSIBLE_FOR|INVOLVED_IN|LEADS|PARTNER_OF"
+
+# Named actors start from their id (the per-label uniqueness indexes); otherwise the walk starts
+# at the grondrechten (eleven nodes, or one through its code index) and goes back to the actors.
+_ACTOR_WORK = f"""
+    CALL () {{
+      UNWIND $actors AS aid
+      {match_by_id("x", "aid", load_schema())}
+      MATCH (x:Actor)-[:{_WORK}]->(i)-[:TARGETS]->(g:Grondrecht)
+      WHERE (i:Action OR i:Project) AND ($grondrecht IS NULL OR g.code = $grondrecht)
+      RETURN x, i, g
+      UNION
+      WITH 1 AS everyone WHERE size($actors) = 0
+      MATCH (g:Grondrecht) WHERE $grondrecht IS NULL OR g.code = $grondrecht
+      MATCH (g)<-[:TARGETS]-(i)<-[:{_WORK}]-(x:Actor)
+      WHERE i:Action OR i:Project
+      RETURN x, i, g
+    }}"""
+
+
 @query(
-    cypher="""
-    MATCH (x:Actor)-[w:RESPONSIBLE_FOR|INVOLVED_IN|LEADS|PARTNER_OF]->(i)-[:TARGETS]->(g:Grondrecht)
-    WHERE (i:Action OR i:Project) AND (size($actors) = 0 OR x.id IN $actors)
-      AND ($grondrecht IS NULL OR g.code = $grondrecht)
+    cypher=_ACTOR_WORK + """
     WITH x, g, i ORDER BY i.id
     WITH x, g, collect(DISTINCT {id: i.id, code: i.code, name: i.name}) AS via
     RETURN x.id AS actor, x.name AS name, labels(x) AS labels, g.code AS grondrecht, g.name AS grondrecht_name,
@@ -63,6 +80,33 @@ def actor_grondrechten(graph: nx.MultiDiGraph, actors: list[str], grondrecht: st
              "grondrecht": graph.nodes[g]["code"], "grondrecht_name": graph.nodes[g]["name"],
              "via": [v for _, v in sorted(via.items())]} for (a, g), via in cells.items()]
     return sorted(rows, key=lambda r: (r["actor"], r["grondrecht"]))
+
+
+@query(
+    cypher=f"""
+    MATCH (g:Grondrecht)<-[:TARGETS]-(i)<-[:{_WORK}]-(x:Actor)
+    WHERE (i:Action OR i:Project) AND ($label IS NULL OR $label IN labels(x))
+    WITH x, g.code AS code, count(DISTINCT i) AS n ORDER BY code
+    RETURN x.id AS id, x.name AS name, collect({{code: code, n: n}}) AS counts
+    """,
+    shape=lambda rows, params: sorted(({"id": r["id"], "name": r["name"],
+                                         "counts": {c["code"]: c["n"] for c in r["counts"]}} for r in rows),
+                                       key=lambda r: r["id"]),
+)
+def actor_grondrecht_counts(graph: nx.MultiDiGraph, label: str | None = None) -> Rows:
+    """Per actor (of `label`, when given): the number of initiatives on each grondrecht it works on."""
+    rows = []
+    for actor, initiatives in _work(graph).items():
+        if label is not None and label not in _labels(graph, actor):
+            continue
+        counts: dict[str, set[str]] = defaultdict(set)
+        for i in initiatives:
+            for g in _targets(graph, i):
+                counts[graph.nodes[g]["code"]].add(i)
+        if counts:
+            rows.append({"id": actor, "name": graph.nodes[actor].get("name"),
+                         "counts": {c: len(v) for c, v in sorted(counts.items())}})
+    return sorted(rows, key=lambda r: r["id"])
 
 
 @query(

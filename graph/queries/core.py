@@ -29,15 +29,16 @@ def _shape_counts(rows: Rows, params: dict[str, Any]) -> Rows:
     }]
 
 
-@query(
-    cypher="""
-    CALL () { MATCH (n) WHERE NOT n:Verdict UNWIND labels(n) AS label WITH label, count(*) AS c
-              RETURN collect({k: label, v: c}) AS labels }
-    CALL () { MATCH ()-[r]->() WITH type(r) AS t, count(*) AS c RETURN collect({k: t, v: c}) AS rels }
-    RETURN labels, rels
-    """,
-    shape=_shape_counts,
-)
+def _counts_cypher() -> str:
+    """Label and relationship-type counts straight from Neo4j's count store, one COUNT per name
+    the schema declares (labels and types are never parameters), instead of reading every node."""
+    schema = load_schema()
+    labels = ", ".join(f"{{k: '{lab}', v: COUNT {{ (:`{lab}`) }}}}" for lab in schema.labels)
+    rels = ", ".join(f"{{k: '{t}', v: COUNT {{ ()-[:`{t}`]->() }}}}" for t in schema.relationships)
+    return f"RETURN [c IN [{labels}] WHERE c.v > 0] AS labels, [c IN [{rels}] WHERE c.v > 0] AS rels"
+
+
+@query(cypher=_counts_cypher(), shape=_shape_counts)
 def counts(graph: nx.MultiDiGraph) -> Rows:
     labels = Counter(label for _, attrs in graph.nodes(data=True) for label in attrs["labels"])
     rels = Counter(attrs["type"] for _, _, attrs in graph.edges(data=True))

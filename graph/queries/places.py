@@ -13,8 +13,16 @@ _PLATFORM_FIELDS = ("name", "municipality", "province", "region", "size_group", 
 
 @query(
     cypher="""
-    MATCH (p:Platform)
-    WHERE ($region IS NULL OR p.region = $region) AND ($province IS NULL OR p.province = $province)
+    CALL () {
+      MATCH (p:Platform {province: $province}) RETURN p
+      UNION
+      WITH 1 AS one WHERE $province IS NULL
+      MATCH (p:Platform {region: $region}) RETURN p
+      UNION
+      WITH 1 AS one WHERE $province IS NULL AND $region IS NULL
+      MATCH (p:Platform) RETURN p
+    }
+    WITH p WHERE ($region IS NULL OR p.region = $region) AND ($province IS NULL OR p.province = $province)
     RETURN p.id AS id, p.name AS name, p.municipality AS municipality, p.province AS province,
            p.region AS region, p.size_group AS size_group, p.lead AS lead, p.status AS status,
            p.target_group AS target_group

@@ -90,13 +90,9 @@ def actor_grondrecht_matrix(store: Store, label: str | None = None) -> dict[str,
     """Actors × grondrechten: the number of initiatives through which each actor works on each right."""
     check_actor_type(label)
     rights = [g["code"] for g in store.run("grondrechten")]
-    rows: dict[str, dict[str, Any]] = {}
-    for r in store.run("actor_grondrechten", actors=[]):
-        if label and label not in r["labels"]:
-            continue
-        row = rows.setdefault(r["actor"], {"id": r["actor"], "name": r["name"], "counts": dict.fromkeys(rights, 0)})
-        row["counts"][r["grondrecht"]] = len(r["via"])
-    ordered = sorted(rows.values(), key=lambda r: (-sum(r["counts"].values()), r["id"]))
+    rows = [{"id": r["id"], "name": r["name"], "counts": {**dict.fromkeys(rights, 0), **r["counts"]}}
+            for r in store.run("actor_grondrecht_counts", label=label)]
+    ordered = sorted(rows, key=lambda r: (-sum(r["counts"].values()), r["id"]))
     return {"grondrechten": rights, "rows": ordered}
 
 
