@@ -37,7 +37,7 @@ CAPTION_CHARS = 32
 NODE_ITERATIONS, MIN_ITERATIONS, MAX_ITERATIONS = 30_000, 60, 300
 # Legend glyphs for the vis-network shapes the style uses.
 SHAPE_GLYPHS = {"dot": "●", "star": "★", "hexagon": "⬢", "triangle": "▲", "triangleDown": "▼",
-                "diamond": "◆", "square": "■", "box": "▬", "ellipse": "⬬"}
+                "diamond": "◆", "square": "■", "box": "▬", "ellipse": "⬬", "database": "⛁"}
 
 
 @dataclass(frozen=True)
