@@ -167,7 +167,7 @@ def build_network(net: dict[str, Any], style: KaartStyle | None = None) -> Netwo
         smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * bend} if bend else False
         vis.add_edge(edge["start"], edge["end"], id=f"e{i}", color=es.color, width=es.width, dashes=es.dashes,
                      title=edge_card(edge, style, names), kind=edge["type"], smooth=smooth,
-                     sources=kaart_text.links(edge["properties"]))
+                     sources=kaart_text.links(edge["properties"]), verdict=edge.get("verdict"))
     for hub in net.get("hubs", []):
         more = f"meer:{hub['id']}"
         vis.add_node(more, label=f"+{hub['hidden']}", shape="circle", color=style.collapsed.color,
@@ -238,7 +238,8 @@ def render_html(net: dict[str, Any] | None, title: str | None = None, form: dict
     center_name = center["properties"].get("name", center["id"]) if center else net["center"]
     return _environment().get_template(TEMPLATE_FILE).render(
         title=title or f"Sociale kaart: {center_name}",
-        payload={"nodes": vis.nodes, "edges": vis.edges, "options": vis.options},
+        payload={"nodes": vis.nodes, "edges": vis.edges, "options": vis.options,
+                 "verdicts": list(kaart_text.OVERLAP_VERDICTS.items())},
         legend=legend(net, style), net=net, center_name=center_name, error=error,
         notes=messages(net, form and form.get("limit")), center_kind=style.node(center["labels"]).name if center else "",
         node_count=len(net["nodes"]), edge_count=len(net["edges"]), form=form, vis_js=js, vis_css=css)

@@ -23,6 +23,7 @@ from graph.model import fold_name, node_id
 from graph.questions.network import MAX_DEPTH, network
 from graph.schema import load_schema
 from graph.store import Store
+from graph.verdicts import Verdict, subject_key
 
 DEFAULT_DEPTH = 2
 DEFAULT_LIMIT = 300
@@ -249,3 +250,15 @@ def merge_networks(*nets: dict[str, Any]) -> dict[str, Any]:
             "edges": sorted(edges.values(), key=lambda e: (e["start"], e["type"], e["end"])),
             "capped": any(n["capped"] for n in nets), "message": "; ".join(messages) or None,
             "grondrecht": nets[0].get("grondrecht")}
+
+
+def with_verdicts(net: dict[str, Any], overlap: dict[str, Verdict]) -> dict[str, Any]:
+    """The network with each 'lijkt op' (SIMILAR_TO) edge carrying the coordinator's overlap verdict
+    in force on its pair, if any (`overlap`: graph.questions.verdicts.in_force(vstore, "overlap"));
+    the answer itself is not changed."""
+    edges = []
+    for edge in net["edges"]:
+        v = overlap.get(subject_key("overlap", edge["start"], edge["end"])) if edge["type"] == "SIMILAR_TO" else None
+        edges.append({**edge, "verdict": {"verdict": v.verdict, "author": v.author, "note": v.note, "at": v.at}}
+                     if v else edge)
+    return {**net, "edges": edges}

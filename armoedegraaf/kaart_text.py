@@ -22,6 +22,11 @@ PASSAGE_ROUTE = "/bron"  # api/routes/kaart.py: the source text around a line
 _VALUES = {"responsible": "verantwoordelijk", "involved": "betrokken", "other": "andere partner",
            "cabinet": "kabinet", "administration": "administratie", "lead": "trekker", "partner": "partner"}
 
+# The coordinator's verdicts on a 'lijkt op' pair (graph/verdicts.py VERDICTS["overlap"]), as the
+# buttons of the kaart's side panel name them.
+OVERLAP_VERDICTS = {"same": "zelfde initiatief", "related": "verwant", "successor": "opvolger",
+                    "distinct": "verschillend"}
+
 
 def source_title(file: str) -> str | None:
     """The title of a bundled source document, by its file name (`002_839b....txt`)."""

@@ -66,8 +66,19 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def api_url(loaded_memory, tmp_path_factory):
     """The real app under uvicorn on 127.0.0.1, in a thread, over the seed graph."""
+    yield from _serve(Settings(data_dir=tmp_path_factory.mktemp("api")), loaded_memory)
+
+
+@pytest.fixture(scope="module")
+def keyed_api_url(loaded_memory, tmp_path_factory):
+    """The same app with ARMOEDEGRAAF_API_KEYS set: one read key, one write key."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("keyed"), api_keys="lees-123, schrijf-456:write")
+    yield from _serve(settings, loaded_memory)
+
+
+def _serve(settings: Settings, store):
     port = _free_port()
-    app = create_app(Settings(data_dir=tmp_path_factory.mktemp("api")), store=loaded_memory)
+    app = create_app(settings, store=store)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -258,5 +269,95 @@ def test_a_click_shows_the_sources_and_the_link_opens_the_passage(chromium, api_
         line = href.split("regel=")[1].split("#")[0]
         assert page.is_visible(f"#regel-{line}.hit")
         assert view.blocked == [] and view.errors == []
+    finally:
+        view.page.close()
+
+
+def _poll(page, script: str, want, seconds: float = 10):
+    """Poll a value from the page (the page's CSP forbids wait_for_function's eval)."""
+    deadline = time.monotonic() + seconds
+    while (got := page.evaluate(script)) != want:
+        assert time.monotonic() < deadline, f"{script} is {got!r}, not {want!r}, after {seconds} s"
+        time.sleep(0.1)
+
+
+def _midpoint(page, a: str, b: str) -> tuple[float, float]:
+    """Where on the screen the middle of the line between nodes a and b is."""
+    return tuple(page.evaluate("""([a, b]) => {
+        const net = window.kaart.network, pos = net.getPositions([a, b]);
+        const p = net.canvasToDOM({x: (pos[a].x + pos[b].x) / 2, y: (pos[a].y + pos[b].y) / 2});
+        const box = document.getElementById('mynetwork').getBoundingClientRect();
+        return [box.left + p.x, box.top + p.y];
+    }""", [a, b]))
+
+
+def test_a_verdict_on_a_lijkt_op_pair_is_given_from_the_side_panel(chromium, api_url):
+    """A coordinator clicks a 'lijkt op' line, names herself and clicks 'verschillend': the verdict
+    is stored (GET /verdicts lists it), her name is remembered, and the next kaart shows it."""
+    focus, other = "action:armoedeplan-opgroeien:og25-07", "action:armoedeplan-opgroeien:og25-08"
+    path = f"/kaart?focus={focus}&depth=1"
+    data = httpx.get(f"{api_url}/kaart/data?focus={focus}&depth=1").json()
+    assert [(e["start"], e["end"]) for e in data["edges"] if e["type"] == "SIMILAR_TO"] == [(focus, other)]
+    assert httpx.get(f"{api_url}/verdicts", params={"kind": "overlap"}).json()["total"] == 0
+    view = OfflinePage(chromium, api_url)
+    try:
+        view.open_kaart(path)
+        page = view.page
+        # Click the middle of the line between the two: a real click on the 'lijkt op' edge.
+        x, y = _midpoint(page, focus, other)
+        page.mouse.click(x, y)
+        page.wait_for_selector("#details:not([hidden]) #verdict", timeout=5_000)
+        assert "lijkt op" in page.inner_text("#details-body")
+        assert page.inner_text("#verdict-current") == "Nog geen oordeel."
+        assert page.locator("#verdict button").all_inner_texts() == [
+            "zelfde initiatief", "verwant", "opvolger", "verschillend"]
+        # Without a name nothing is sent.
+        page.click("#verdict button[data-verdict=distinct]")
+        assert "Vul eerst je naam in" in page.inner_text("#verdict-answer")
+        assert not any(u.endswith("/verdicts") for u in view.requests)
+        page.fill("#verdict-author", "Coördinator Boom")
+        page.fill("#verdict-note", "ander doelpubliek")
+        page.click("#verdict button[data-verdict=distinct]")
+        _poll(page, "document.getElementById('verdict-answer').textContent.startsWith('Oordeel bewaard: verschillend')", True)
+        listed = httpx.get(f"{api_url}/verdicts", params={"kind": "overlap"}).json()["verdicts"]
+        assert [(v["a"], v["b"], v["verdict"], v["author"], v["note"], v["attached"]) for v in listed] == [
+            (focus, other, "distinct", "Coördinator Boom", "ander doelpubliek", True)]
+        assert page.evaluate("localStorage.getItem('armoedegraaf.auteur')") == "Coördinator Boom"
+        # The next kaart carries the verdict in force on that line, and the panel shows it.
+        verdicts = [e.get("verdict") for e in httpx.get(f"{api_url}/kaart/data?focus={focus}&depth=1").json()["edges"]
+                    if e["type"] == "SIMILAR_TO"]
+        assert [v["verdict"] for v in verdicts] == ["distinct"]
+        view.open_kaart(path)
+        page.mouse.click(x, y)
+        page.wait_for_selector("#details:not([hidden]) #verdict", timeout=5_000)
+        assert page.inner_text("#verdict-current").startswith("Huidig oordeel: verschillend (door Coördinator Boom")
+        assert page.input_value("#verdict-author") == "Coördinator Boom"
+        assert view.blocked == [] and view.errors == []
+    finally:
+        view.page.close()
+
+
+def test_a_read_key_gets_a_dutch_message_instead_of_a_stored_verdict(chromium, keyed_api_url):
+    """With API keys the page is opened with a read key (as a proxy would add it): the verdict is
+    refused (403) and the panel says why, in Dutch; nothing is stored."""
+    focus, other = "action:armoedeplan-opgroeien:og25-07", "action:armoedeplan-opgroeien:og25-08"
+    view = OfflinePage(chromium, keyed_api_url)
+    try:
+        view.page.set_extra_http_headers({"X-API-Key": "lees-123"})
+        view.open_kaart(f"/kaart?focus={focus}&depth=1")
+        page = view.page
+        edge = page.evaluate("window.kaart.edges.get({filter: e => e.kind === 'SIMILAR_TO'}).map(e => e.id)")
+        x, y = _midpoint(page, focus, other)
+        page.mouse.click(x, y)
+        page.wait_for_selector("#details:not([hidden]) #verdict", timeout=5_000)
+        assert len(edge) == 1
+        page.fill("#verdict-author", "Coördinator Boom")
+        page.click("#verdict button[data-verdict=same]")
+        _poll(page, "document.getElementById('verdict-answer').textContent.startsWith('Niet bewaard')", True)
+        assert "schrijfsleutel" in page.inner_text("#verdict-answer")
+        listed = httpx.get(f"{keyed_api_url}/verdicts", headers={"X-API-Key": "lees-123"}).json()
+        assert listed["total"] == 0
+        assert view.blocked == []
+        assert [e for e in view.errors if "status of 403" not in e] == []  # the refusal itself is logged
     finally:
         view.page.close()

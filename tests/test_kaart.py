@@ -18,6 +18,7 @@ from graph.memory_store import MemoryStore
 from graph.model import GraphBatch
 from graph.questions.network import network
 from graph.schema import load_schema
+from graph.verdicts import VERDICTS
 
 SRC = "fixture_kaart.txt"
 EVIL = "<script>alert(1)</script> vzw"
@@ -379,3 +380,27 @@ def test_kaart_actors_takes_a_name_too(client):
     page = client.get("/kaart/actors/Huis van het Kind Boom", params={"depth": 1})
     assert page.status_code == 200 and "<title>Sociale kaart: Huis van het Kind Boom</title>" in page.text
     assert client.get("/kaart/actors/OCMW Boom").status_code == 422  # the candidates, on the page
+
+
+def test_a_lijkt_op_edge_carries_the_verdict_in_force(client, loaded_store):
+    """A verdict on a SIMILAR_TO pair (given in either order) rides on that edge of /kaart/data and
+    of the page's payload; the other edges carry none."""
+    vstore = client.app.state.verdicts
+    vstore.clear()  # Neo4j keeps Verdict nodes across tests
+    try:
+        focus, other = "action:armoedeplan-opgroeien:og25-07", "action:armoedeplan-opgroeien:og25-08"
+        for verdict in ("related", "successor"):  # the later one is in force
+            body = {"kind": "overlap", "a": other, "b": focus, "verdict": verdict, "author": "An", "note": "zelfde doel"}
+            assert client.post("/verdicts", json=body).status_code == 201
+        edges = client.get("/kaart/data", params={"focus": focus, "depth": 1}).json()["edges"]
+        judged = [(e["start"], e["end"], e["verdict"]["verdict"], e["verdict"]["author"]) for e in edges if "verdict" in e]
+        assert judged == [(focus, other, "successor", "An")]
+        assert sum(e["type"] == "SIMILAR_TO" for e in edges) == 1
+        page = client.get("/kaart", params={"focus": focus, "depth": 1}).text
+        payload = json.loads(re.search(r"var payload = (\{.*?\});\n", page).group(1))
+        assert [e["verdict"]["verdict"] for e in payload["edges"] if e.get("verdict")] == ["successor"]
+        assert payload["verdicts"] == [["same", "zelfde initiatief"], ["related", "verwant"],
+                                       ["successor", "opvolger"], ["distinct", "verschillend"]]
+        assert [code for code, _ in payload["verdicts"]] == list(VERDICTS["overlap"])  # a button for each
+    finally:
+        vstore.clear()

@@ -20,6 +20,7 @@ from armoedegraaf.errors import Ambiguous, ArmoedegraafError, InvalidParameter, 
 from armoedegraaf.kaart import load_style, render_html
 from armoedegraaf.kaart_export import nodes_csv, passage_html
 from graph.questions.network import MAX_DEPTH
+from graph.questions.verdicts import in_force
 from graph.store import Store
 
 router = APIRouter(tags=["kaart"])
@@ -50,6 +51,11 @@ def _network(store: Store, focus: str, depth: int, grondrecht: str | None, types
     kaart_data.check_depth(depth)
     return kaart_data.kaart_network(store, focus, depth, _types(types), grondrecht or None, limit,
                                     hubs=not door_hubs, open_hubs=frozenset(open_ or []))
+
+
+def _judged(request: Request, net: dict[str, Any]) -> dict[str, Any]:
+    """The 'lijkt op' edges with the coordinator's overlap verdict in force (the side panel shows it)."""
+    return kaart_data.with_verdicts(net, in_force(request.app.state.verdicts, "overlap"))
 
 
 def _form(store: Store, request: Request, focus: str, choices: dict[str, Any]) -> dict[str, Any]:
@@ -109,14 +115,14 @@ def kaart_page(store: StoreDep, request: Request, focus: FocusQ = None, depth: D
         net = _network(store, center, depth, grondrecht, types, limit, door_hubs, open)
     except (InvalidParameter, NotFound) as exc:
         return _error(store, request, exc, focus, choices)
-    return HTMLResponse(render_html(net, form=_form(store, request, center, choices)))
+    return HTMLResponse(render_html(_judged(request, net), form=_form(store, request, center, choices)))
 
 
 @router.get("/kaart/data", summary="The network JSON the /kaart page draws for the same parameters")
-def kaart_json(store: StoreDep, focus: FocusQ = None, depth: DepthQ = kaart_data.DEFAULT_DEPTH,
+def kaart_json(store: StoreDep, request: Request, focus: FocusQ = None, depth: DepthQ = kaart_data.DEFAULT_DEPTH,
                grondrecht: GrondrechtQ = None, types: TypesQ = None,
                limit: LimitQ = kaart_data.DEFAULT_LIMIT, door_hubs: HubsQ = False, open: OpenQ = None) -> dict[str, Any]:
-    return _network(store, _focus(store, focus), depth, grondrecht, types, limit, door_hubs, open)
+    return _judged(request, _network(store, _focus(store, focus), depth, grondrecht, types, limit, door_hubs, open))
 
 
 @router.get("/kaart/knopen.csv", summary="The nodes of the kaart view as a CSV for Belgian Excel (';', BOM)",
@@ -152,4 +158,4 @@ def kaart_actor(node_id: str, store: StoreDep, request: Request, depth: DepthQ =
         net = _network(store, node_id, depth, grondrecht, types, limit, door_hubs, open)
     except InvalidParameter as exc:
         return _error(store, request, exc, node_id, choices)
-    return HTMLResponse(render_html(net, form=_form(store, request, node_id, choices)))
+    return HTMLResponse(render_html(_judged(request, net), form=_form(store, request, node_id, choices)))
