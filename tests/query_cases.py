@@ -71,4 +71,9 @@ CASES: dict[str, list[dict]] = {
     "actor_shared_rights": [{"actor": "administration:kind-en-gezin"},
                             {"actor": "administration:kind-en-gezin", "grondrecht": "05"},
                             {"actor": "org:netwerk-tegen-armoede", "grondrecht": "10"}, {"actor": "nope"}],
+    # issue 12: the local instances that would fill a platform's missing partner category
+    "category_instances_near": [{"platform": "platform:ocmw-sh-mechelen", "categories": ["org:cgg", "org:caw"]},
+                                {"platform": "platform:ocmw-lummen", "categories": ["org:welzijnsschakels", "org:clb"]},
+                                {"platform": "platform:ocmw-kortrijk", "categories": ["org:caw", "org:algemeen-welzijnswerk"]},
+                                {"platform": "platform:ocmw-boom", "categories": []}, {"platform": "nope", "categories": ["org:clb"]}],
 }

@@ -11,7 +11,8 @@ from graph import queries
 
 # The questions of issue 10 (search, overlap and missing links are planned elsewhere).
 PLANNED = ["counts", "node_by_id", "neighbours", "actions", "grondrechten", "ministers", "actor_grondrechten",
-           "actor_grondrecht_counts", "network_nodes", "relationships_of", "platforms", "province_coverage"]
+           "actor_grondrecht_counts", "network_nodes", "relationships_of", "platforms", "province_coverage",
+           "category_instances_near"]  # issue 12: from the platform's id, through its municipality
 BIG_LABELS = {"Action", "Actor", "Organisation", "Administration", "Platform", "Project", "Cabinet", "Municipality"}
 LABEL_SCANS = ("NodeByLabelScan", "UnionNodeByLabelsScan", "IntersectionNodeByLabelsScan")
 

@@ -202,3 +202,67 @@ def field_actor_work(graph: nx.MultiDiGraph) -> Rows:
                          "municipalities": munis, "provinces": provs, "neighbours": list(near),
                          "initiatives": list(work)})
     return _shape_work(rows, {})
+
+
+# -- local instances that would fill a platform's missing partner category ---------------------
+# The category ids come from loaders/data/partner_category_actors.yaml (never from input); the
+# platform's own Category partners are added, so a generic "CLB" partner gets its local CLB's too.
+_BELONGS = ("INSTANCE_OF", "MEMBER_OF")
+
+
+def _shape_local(rows: Rows, params: dict[str, Any]) -> Rows:
+    seen = {(r["category"], r["id"], r["how"], r["via"]): r for r in rows}
+    return sorted(seen.values(), key=lambda r: (r["category"], r["id"], r["how"], r["via"] or ""))
+
+
+@query(
+    cypher="""
+    MATCH (p:Platform {id: $platform})-[:LOCATED_IN]->(m:Municipality)
+    WITH p, m, $categories + COLLECT { MATCH (p)--(c:Category) RETURN c.id } AS cats
+    CALL (m, cats) {
+      MATCH (m)<-[w:LOCATED_IN]-(x:Actor)-[r:INSTANCE_OF|MEMBER_OF]->(c:Actor)
+      WHERE c.id IN cats
+      RETURN x, c, r, 'located_in' AS how, null AS via, w.source AS where_source, w.line AS where_line
+      UNION
+      MATCH (m)<-[:LOCATED_IN]-(i)<-[:LEADS|PARTNER_OF|RESPONSIBLE_FOR|INVOLVED_IN]-(x:Actor)-[r:INSTANCE_OF|MEMBER_OF]->(c:Actor)
+      WHERE c.id IN cats AND (NOT i:Actor OR i:Platform OR i:HuisVanHetKind)
+      RETURN x, c, r, 'works_in' AS how, i.id AS via, i.source AS where_source, i.line AS where_line
+    }
+    RETURN c.id AS category, c.name AS category_name, x.id AS id, x.name AS name, how, via,
+           m.name AS municipality, EXISTS { (x)--(p) } AS partner, EXISTS { (c)--(p) } AS generic_partner,
+           [{source: r.source, line: r.line}, {source: where_source, line: where_line}] AS evidence
+    """,
+    shape=_shape_local,
+)
+def category_instances_near(graph: nx.MultiDiGraph, platform: str, categories: list[str] = ()) -> Rows:
+    """The instances and members of the given actor categories (and of the platform's own category
+    partners) that sit in the platform's municipality, or lead or partner in an initiative, platform
+    or Huis van het Kind there; with the edge that makes each one of its category and the one that
+    places it."""
+    if platform not in graph or "Platform" not in graph.nodes[platform]["labels"]:
+        return []
+    p_near = _near(graph, platform)
+    generic = [c for c in p_near if "Category" in graph.nodes[c]["labels"]]
+    cats = set(categories) | set(generic)
+    rows: Rows = []
+    for _, m, d in graph.out_edges(platform, data=True):
+        if d["type"] != "LOCATED_IN" or "Municipality" not in graph.nodes[m]["labels"]:
+            continue
+        places = [(x, "located_in", None, w) for x, _, w in graph.in_edges(m, data=True)
+                  if w["type"] == "LOCATED_IN" and "Actor" in graph.nodes[x]["labels"]]
+        for i, _, w in graph.in_edges(m, data=True):
+            labels = graph.nodes[i]["labels"]
+            if w["type"] != "LOCATED_IN" or ("Actor" in labels and not {"Platform", "HuisVanHetKind"} & set(labels)):
+                continue
+            places += [(x, "works_in", i, graph.nodes[i]) for x, _, v in graph.in_edges(i, data=True)
+                       if v["type"] in _WORK_RELS and "Actor" in graph.nodes[x]["labels"]]
+        for x, how, via, where in places:
+            for _, c, r in graph.out_edges(x, data=True):
+                if r["type"] in _BELONGS and c in cats:
+                    rows.append({"category": c, "category_name": graph.nodes[c].get("name"), "id": x,
+                                 "name": graph.nodes[x].get("name"), "how": how, "via": via,
+                                 "municipality": graph.nodes[m]["name"], "partner": x in p_near,
+                                 "generic_partner": c in p_near,
+                                 "evidence": [{"source": r["source"], "line": r["line"]},
+                                              {"source": where["source"], "line": where["line"]}]})
+    return _shape_local(rows, {})

@@ -45,20 +45,75 @@ def _platform_in(p: dict[str, Any], scope: Scope) -> bool:
                or (s["label"] == "Province" and p["province"] == s["province"]) for s in scope["nodes"])
 
 
+CATEGORY_ACTORS = Path(__file__).resolve().parents[2] / "loaders" / "data" / "partner_category_actors.yaml"
+
+
+@lru_cache(maxsize=1)
+def _category_actors() -> dict[str, tuple[str, ...]]:
+    """The study's partner category (its name) -> the actor categories and networks that fill it."""
+    import yaml
+
+    doc = yaml.safe_load(CATEGORY_ACTORS.read_text(encoding="utf-8"))
+    return {e["category"]: tuple(a["id"] for a in e["actors"]) for e in doc["categories"]}
+
+
 def platform_partner_categories(store: Store, scope: Scope) -> list[dict[str, Any]]:
-    """Platforms whose known partner categories leave out some of the study's seven."""
+    """Platforms whose known partner categories leave out some of the study's seven, each gap with
+    the local instances or members of the matching actor categories that would fill it."""
     items = []
     for p in store.run("platform_links"):
         if not p["categories"] or p["status"] == "niet opgestart" or not _platform_in(p, scope):
             continue  # unknown is not missing: the study's figures per platform are images
         missing = [c for c in p["all_categories"] if c not in p["categories"]]
         if missing:
+            suggested, unfilled = _fillers(store, p, missing)
+            why = (f"{p['name']} noemt partners in {len(p['categories'])} van de "
+                   f"{len(p['all_categories'])} partnercategorieën van de studie; geen in: {', '.join(missing)}")
             items.append({"kind": "platform_partner_categories", "key": f"platform_partner_categories|{p['id']}",
                           "subject": {"id": p["id"], "name": p["name"]}, "missing": missing, "score": len(missing),
-                          "why": f"{p['name']} noemt partners in {len(p['categories'])} van de "
-                                 f"{len(p['all_categories'])} partnercategorieën van de studie; geen in: {', '.join(missing)}",
+                          "suggested": suggested, "unfilled": unfilled, "why": why + _fill_why(p, suggested),
                           "evidence": [{"source": p["source"], "line": line} for line in p["evidence"]]})
     return sorted(items, key=lambda i: (-i["score"], i["subject"]["id"]))
+
+
+def _fillers(store: Store, p: dict[str, Any], missing: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """For each missing category, the actors in the platform's municipality that are one of its
+    actor categories (INSTANCE_OF / MEMBER_OF); and the missing categories no local actor fills,
+    with the reason. Only what the graph holds: no local actor is no suggestion."""
+    table = _category_actors()
+    wanted = sorted({a for c in missing for a in table.get(c, ())})
+    rows = store.run("category_instances_near", platform=p["id"], categories=wanted)
+    suggested: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        fills = [c for c in missing if r["category"] in table.get(c, ())] or (
+            [f"{r['category_name']} (partner)"] if r["generic_partner"] else [])
+        for c in fills:
+            s = suggested.setdefault((c, r["id"]), {
+                "for": c, "id": r["id"], "name": r["name"], "category": r["category"],
+                "category_name": r["category_name"], "municipality": r["municipality"], "where": "gemeente",
+                "partner": r["partner"], "generic": c not in missing, "how": [], "evidence": []})
+            s["how"].append({"how": r["how"], "via": r["via"]})
+            for e in r["evidence"]:
+                if e["source"] and e not in s["evidence"]:
+                    s["evidence"].append(e)
+    filled = {c for c, _ in suggested}
+    unfilled = [{"for": c, "actor_categories": list(table.get(c, ())),
+                 "why": (f"de bronnen noemen geen {' of '.join(_names(store, table[c]))} in {p['municipality']}"
+                         if table.get(c) else "geen actorcategorie in de graaf voor deze partnercategorie")}
+                for c in missing if c not in filled]
+    return sorted(suggested.values(), key=lambda s: (s["for"], s["id"])), unfilled
+
+
+def _names(store: Store, ids: tuple[str, ...]) -> list[str]:
+    rows = [store.run("node_by_id", id=i) for i in ids]
+    return [r[0]["properties"].get("name") or i if r else i for r, i in zip(rows, ids)]
+
+
+def _fill_why(p: dict[str, Any], suggested: list[dict[str, Any]]) -> str:
+    if not suggested:
+        return ""
+    named = ", ".join(f"{s['name']} ({s['category_name']}{', al partner' if s['partner'] else ''})" for s in suggested)
+    return f"; in {p['municipality']} zou(den) {named} dat kunnen invullen"
 
 
 def platform_hvhk(store: Store, scope: Scope) -> list[dict[str, Any]]:
