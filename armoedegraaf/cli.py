@@ -113,7 +113,7 @@ def load(ctx: click.Context, sources_dir: Path | None, only: tuple[str, ...], ex
     """
     from graph.store import open_store
     from loaders.pipeline import load_into
-    from loaders.tabular import row_errors
+    from loaders.sociale_kaart.tables import row_errors
 
     settings = _settings(ctx)
     from graph.verdicts import open_verdicts
@@ -204,7 +204,7 @@ def export(ctx: click.Context, fmt: str, output: Path | None, excel: bool) -> No
     finally:
         store.close()
     if fmt in ("csv", "xlsx"):
-        from loaders.tabular_export import export_csv, export_xlsx
+        from loaders.sociale_kaart.export import export_csv, export_xlsx
 
         result = (export_csv if fmt == "csv" else export_xlsx)(doc, output, excel)
         click.echo(f"wrote {result.summary()} to {output}")

@@ -214,7 +214,7 @@ MAX_CANDIDATES = 20
 
 def _resolved(store: Store, text: str, pool: list[Candidate]) -> list[Candidate]:
     """The node the shared actor resolver reads the name as (its alias table), when the graph has it."""
-    from loaders.resolve import Resolver
+    from loaders.resolution.resolve import Resolver
 
     res = Resolver().resolve(text, role="other")
     if res is None or res.method == "new":

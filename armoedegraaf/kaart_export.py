@@ -17,7 +17,7 @@ from armoedegraaf import kaart_text
 from armoedegraaf.errors import NotFound
 from armoedegraaf.kaart import load_style
 from loaders.source_text import read_source_text
-from loaders.tabular_nl import neutralise
+from graph.export import neutralise
 
 CSV_HEADER = ["naam", "soort", "stappen van de focus", "gemeente", "bron", "id"]
 CONTEXT_LINES = 20

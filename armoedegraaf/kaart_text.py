@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from loaders.pipeline import SOURCE_TITLES
+from loaders.sources import titles
 
 BUNDLED = re.compile(r"(\d{3})_[0-9a-f]{6,}\.txt")
 CURATED = "loaders/data/"  # where the hand-kept lists cite themselves
@@ -31,7 +31,7 @@ OVERLAP_VERDICTS = {"same": "zelfde initiatief", "related": "verwant", "successo
 def source_title(file: str) -> str | None:
     """The title of a bundled source document, by its file name (`002_839b....txt`)."""
     match = BUNDLED.fullmatch(file)
-    return SOURCE_TITLES.get(match.group(1)) if match else None
+    return titles().get(match.group(1)) if match else None
 
 
 def source_ref(file: str | None, line: Any) -> tuple[str, str | None]:

@@ -48,7 +48,7 @@ def resolve_actors(store: Store, texts: list[str], parameter: str) -> list[str]:
 
 
 def _resolver_reading(store: Store, text: str) -> str | None:
-    from loaders.resolve import Resolver  # the loaders' alias table; imported only when needed
+    from loaders.resolution.resolve import Resolver  # the loaders' alias table; imported only when needed
 
     res = Resolver().resolve(text, role="other")
     if res is None or res.method == "new":

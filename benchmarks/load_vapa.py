@@ -13,8 +13,8 @@ from pathlib import Path
 
 from graph.memory_store import MemoryStore
 from loaders.pipeline import build_graph
-from loaders.resolve import default_table
-from loaders.vapa import read_vapa
+from loaders.resolution.resolve import default_table
+from loaders.sources import VAPA as VAPA_SOURCE
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 VAPA = next(SOURCES.glob("004_*.txt"))
@@ -30,7 +30,7 @@ def main() -> None:
     parse, total = [], []
     for _ in range(args.repeat):
         t = time.perf_counter()
-        read_vapa(VAPA)
+        VAPA_SOURCE.read(VAPA)
         parse.append(time.perf_counter() - t)
         t = time.perf_counter()
         result = build_graph(SOURCES, only=["004"])

@@ -10,6 +10,16 @@ import networkx as nx
 
 from graph.schema import load_schema
 
+# Excel runs a cell that starts with one of these as a formula (or a DDE command): '=cmd|...'.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """A cell Excel would run as a formula, written as text: a leading "'" (how Excel itself marks
+    text that looks like a formula). Every other value is unchanged. Every CSV or workbook the
+    product writes (graph questions, the kaart, the sociale-kaart export) goes through it."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
 
 def to_graphml(doc: dict[str, list[dict[str, Any]]]) -> str:
     """GraphML of an export document. GraphML holds only scalars, so lists and the label set

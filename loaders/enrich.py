@@ -13,6 +13,7 @@ from graph.similarity import OverlapDoc, overlap_pairs, target_groups, text_fing
 from graph.passages import SourceLines, node_passages, platform_passages
 from graph.text import default_analyzer, document_terms, document_text
 from loaders.report import LoadReport
+from graph.embeddings import embed
 
 INITIATIVES = ("Action", "Project")
 ACTOR_RELS = ("INVOLVED_IN", "RESPONSIBLE_FOR", "LEADS", "PARTNER_OF")
@@ -46,7 +47,6 @@ def add_passages(batch: GraphBatch, source_dirs: list[Path], progress: bool = Tr
     """Passage nodes (graph/passages.py) with their embeddings, for every initiative and platform,
     and on each such node the `embedding` of its whole text (its passages joined, cut at WHOLE_CHARS).
     Vectors come from the content-hash cache; only text never seen before is embedded."""
-    from graph.embeddings import embed
 
     lines = SourceLines(source_dirs)
     todo, wholes = [], []

@@ -12,7 +12,7 @@ import yaml
 
 from armoedegraaf.errors import SourceError
 from graph.model import GraphBatch, node_id
-from loaders.actor_nodes import add_actor
+from loaders.resolution.actor_nodes import add_actor
 from loaders.report import LoadReport
 
 DATA = "loaders/data/funds.yaml"

@@ -15,8 +15,9 @@ import yaml
 
 from armoedegraaf.errors import SourceError
 from graph.model import GraphBatch, node_id
-from loaders.actor_nodes import add_actor
+from loaders.resolution.actor_nodes import add_actor
 from loaders.report import LoadReport
+from loaders.resolution.resolve import Resolver
 
 DATA = "loaders/data/lineage.yaml"
 
@@ -41,7 +42,6 @@ def read_lineage(text: str | None = None) -> list[dict[str, Any]]:
 
 def add_lineage(batch: GraphBatch, report: LoadReport, entries: list[dict[str, Any]] | None = None) -> None:
     """SUCCEEDED_BY for every entry of which the load met at least one body."""
-    from loaders.resolve import Resolver
 
     resolver = Resolver()  # its own: the lineage's names are no mentions of a source
     for e in read_lineage() if entries is None else entries:

@@ -10,17 +10,19 @@ from typing import Any, Protocol
 
 from armoedegraaf.errors import SourceError
 from graph.model import GraphBatch
-from loaders.actor_nodes import add_actor
+from loaders.resolution.actor_nodes import add_actor
 from loaders.report import LoadReport
+from loaders.resolution.resolve import Resolver
+from loaders.resolution.geography import default_geography
 
 
 class ResolverLike(Protocol):
-    """loaders.resolve.Resolver."""
+    """loaders.resolution.resolve.Resolver."""
     def resolve(self, as_written: str, *, role: str, source: str | None = None, line: int | None = None): ...
 
 
 class GeographyLike(Protocol):
-    """loaders.geography.Geography: `lookup` gives Municipality(name, province, region) or None."""
+    """loaders.resolution.geography.Geography: `lookup` gives Municipality(name, province, region) or None."""
     def lookup(self, name: str | None): ...
 
     def province_of(self, name: str): ...
@@ -53,10 +55,8 @@ def check_evidence(fact_file: str, line: int, evidence: str, raw_lines: list[str
 def services(resolver: ResolverLike | None, geography: GeographyLike | None) -> tuple[ResolverLike, GeographyLike]:
     """The injected resolver and geography, or the product's own when none is given."""
     if resolver is None:
-        from loaders.resolve import Resolver
         resolver = Resolver()
     if geography is None:
-        from loaders.geography import default_geography
         geography = default_geography()
     return resolver, geography
 

@@ -8,100 +8,64 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator, Sequence
 
 from armoedegraaf.errors import ArmoedegraafError, SourceError
-from graph.model import GraphBatch
+from graph.model import GraphBatch, Node, Relationship, node_id
 from loaders.enrich import add_overlap, add_passages, add_search_terms
+from loaders.funds import add_funds
+from loaders.lineage import DATA as LINEAGE, add_lineage
+from loaders.protocol import LoadResult, Source, load_source
 from loaders.report import LoadReport
-
-# The bundled documents by their number prefix; titles for the Source nodes.
-SOURCE_TITLES = {
-    "000": "Schriftelijke vraag: bestrijding kinderarmoede - lokale teams (Opgroeien)",
-    "001": "Handboek 'Elk kind telt': lokale projecten tegen kinderarmoede",
-    "002": "KPMG-studie van de lokale overlegplatforms kinderarmoede (2014-2015)",
-    "003": "Opgroeien: armoedeplan 2025 en VAPA-planning",
-    "004": "Vlaams Actieplan Armoedebestrijding 2015-2019: volledig overzicht van alle acties",
-}
-
+from loaders.resolution.geography import build_geography
+from loaders.resolution.resolve import Resolver
+from loaders.resolution.verdict_hook import actor_verdicts, apply_same, forbidder
+from loaders.sources import BUNDLED, EXTRA
 
 DERIVED_RELATIONSHIPS = ("SIMILAR_TO",)  # computed by loaders.enrich from the whole graph, never merged
 
 
-@dataclass
-class LoadResult:
-    batch: GraphBatch
-    report: LoadReport
-    resolver: object | None = None  # loaders.resolve.Resolver of a whole load: its merge report
-
-
-def find_source(sources_dir: Path, prefix: str) -> Path:
-    matches = sorted(Path(sources_dir).glob(f"{prefix}_*.txt"))
-    if not matches:
-        raise SourceError(f"no source document {prefix}_*.txt in {sources_dir}", file=str(sources_dir))
-    return matches[0]
-
-
-def source_batch(path: Path, prefix: str) -> GraphBatch:
+def source_batch(path: Path, source: Source) -> GraphBatch:
     """The Source node of one document (provenance: its first line)."""
     batch = GraphBatch()
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     batch.add_node("Source", path.name, source=path.name, line=1, file=path.name,
-                   name=SOURCE_TITLES.get(prefix, path.name), title=SOURCE_TITLES.get(prefix, path.name),
-                   sha256=digest)
+                   name=source.title, title=source.title, sha256=digest)
     return batch
 
 
 def build_graph(sources_dir: Path, extras: list[Path] | None = None,
                 only: list[str] | None = None, overrides=None, verdicts: list | None = None,
-                stored: dict | None = None) -> LoadResult:
+                stored: dict | None = None, sources: Sequence[Source] = BUNDLED) -> LoadResult:
     """Parse and build every selected source; raise SourceError on an unreadable document.
-    `overrides`: actor-merge overrides (loaders.resolve.Overrides); `verdicts` (graph/verdicts.py):
+    `overrides`: actor-merge overrides (loaders.resolution.resolve.Overrides); `verdicts` (graph/verdicts.py):
     the coordinator's actor merges ('same') and vetoes ('different'). With `stored` (a store's
     export), the result is that graph with the new batch on top, and its derived data recomputed
-    over the whole of it."""
-    from loaders.geography import build_geography
-    from loaders.handbook import load_handbook
-    from loaders.local_teams import load_local_teams
-    from loaders.opgroeien_plan import load_opgroeien_plan
-    from loaders.platforms_build import load_platforms
-    from loaders.resolve import Resolver
-    from loaders.vapa_graph import load_vapa
-    from loaders.verdict_hook import actor_verdicts, apply_same, forbidder
-
-    # 004 first: the plan's grondrechten and actors are what the local sources link to.
-    steps: dict[str, Callable[[Path, Resolver], LoadResult]] = {
-        "004": load_vapa, "002": load_platforms, "000": load_local_teams, "001": load_handbook,
-        "003": load_opgroeien_plan}
+    over the whole of it. `sources`: the registry to load (loaders/sources.py), in its order."""
     batch, report = build_geography(), LoadReport()
     same, different = actor_verdicts(verdicts or [])
     # one for all sources: one actor, one node, across documents
     resolver = Resolver(overrides=overrides, forbid=forbidder(different))
-    for prefix, step in steps.items():
-        if only and prefix not in only:
+    for source in sources:
+        if only and source.key not in only:
             continue
-        path = find_source(sources_dir, prefix)
+        path = source.locate(sources_dir)
         with naming_the_file(path):
-            batch.extend(source_batch(path, prefix))
-            result = step(path, resolver)
+            batch.extend(source_batch(path, source))
+            result = load_source(source, path, resolver, batch)
         batch.extend(result.batch)
         report.extend(result.report)
+        report.name(path.name, source.title)
     for extra in extras or []:
         # A coordinator's own tables: their references name nodes of the batch so far, and their
         # names go through the shared resolver. Rejected rows are `row_error` warnings, not raised.
-        from loaders.tabular import load_extra
-
         with naming_the_file(Path(extra)):
-            result = load_extra(Path(extra), resolver, batch)
+            result = load_source(EXTRA, Path(extra), resolver, batch)
         batch.extend(result.batch)
         report.extend(result.report)
     apply_same(batch, same, report)
     add_known_relations(batch, resolver)
-    from loaders.funds import add_funds
-    from loaders.lineage import add_lineage
-
     add_funds(batch, resolver, report)
     if stored is not None:
         batch = merged_with_stored(stored, batch)
@@ -157,10 +121,6 @@ def merged_with_stored(stored: dict, batch: GraphBatch) -> GraphBatch:
     """The stored graph with `batch` on top, merged as the stores merge a write (graph.model's
     merge_properties for nodes; a relationship written again takes its new properties), without
     the derived relationships, which the caller recomputes."""
-    from graph.model import Node, Relationship
-
-    from loaders.lineage import DATA as LINEAGE
-
     merged, dropped = GraphBatch(), set()
     for node in stored["nodes"]:
         props = node["properties"]
@@ -182,8 +142,6 @@ def merged_with_stored(stored: dict, batch: GraphBatch) -> GraphBatch:
 def add_known_relations(batch: GraphBatch, resolver) -> None:
     """The alias table's known relations between actors (Kind en Gezin SUCCEEDED_BY Opgroeien, ...),
     each with the source line that supports it; only between actors the load has met."""
-    from graph.model import node_id
-
     for rel in resolver.table.relations:
         start, end = (resolver.table.actors[rel[k]] for k in ("from", "to"))
         ids = [node_id(a.label, a.key) for a in (start, end)]

@@ -21,6 +21,11 @@ class LoadWarning:
 class LoadReport:
     counts: Counter = field(default_factory=Counter)
     warnings: list[LoadWarning] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)  # file -> the title of the source it is
+
+    def name(self, file: str, title: str) -> None:
+        """Name a file by its source's title, so that the rendered report says which document it is."""
+        self.titles[file] = title
 
     def warn(self, file: str, line: int, kind: str, message: str) -> None:
         self.warnings.append(LoadWarning(file, line, kind, message))
@@ -31,10 +36,18 @@ class LoadReport:
     def extend(self, other: "LoadReport") -> None:
         self.counts.update(other.counts)
         self.warnings.extend(other.warnings)
+        self.titles.update(other.titles)
 
     def render(self) -> str:
         lines = [f"{what}: {n}" for what, n in sorted(self.counts.items())]
         by_kind = Counter(w.kind for w in self.warnings)
         lines.append(f"warnings: {len(self.warnings)} ({', '.join(f'{k} {n}' for k, n in sorted(by_kind.items()))})")
-        lines.extend(str(w) for w in sorted(self.warnings))
+        shown = None
+        # A heading per source, its title (not its file's hash name), then its warnings at file:line.
+        for warning in sorted(self.warnings, key=lambda w: (w.file not in self.titles, self.titles.get(w.file, ""), w)):
+            title = self.titles.get(warning.file, "other files")
+            if title != shown:
+                lines.append(f"{title}:")
+                shown = title
+            lines.append(str(warning))
         return "\n".join(lines)

@@ -14,7 +14,8 @@ import pytest
 
 from armoedegraaf.settings import Settings
 from graph.memory_store import MemoryStore
-from loaders.pipeline import LoadResult, build_graph
+from loaders.pipeline import build_graph
+from loaders.protocol import LoadResult
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 NO_NEO4J = (
@@ -122,8 +123,8 @@ def doc(request):
 
 @pytest.fixture(scope="module")
 def batch(request, doc):
-    from loaders.geography import default_geography
-    from loaders.resolve import Resolver
+    from loaders.resolution.geography import default_geography
+    from loaders.resolution.resolve import Resolver
 
     _, build = request.module.LOADER
     return build(doc, Resolver(), default_geography())

@@ -12,7 +12,7 @@ import pytest
 from graph.model import fold_name
 from graph.questions.actors import actor_detail
 from graph.questions.network import network
-from loaders.resolve import Overrides, Resolver
+from loaders.resolution.resolve import Overrides, Resolver
 from tests.actor_pairs import MUST_MERGE, MUST_NOT_MERGE
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"

@@ -1,4 +1,4 @@
-"""Splitting actor fields of 004 and finding organisations in prose (loaders/actors.py).
+"""Splitting actor fields of 004 and finding organisations in prose (loaders/resolution/actors.py).
 
 Every field text below is copied from the seed files; `_real` checks that it is there."""
 
@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.actors import Mention, extract_organisations, fold, is_collective, is_placeholder, normalise, split_actor_field
+from loaders.resolution.actors import Mention, extract_organisations, split_actor_field
+from loaders.resolution.names import fold, is_collective, is_placeholder, normalise
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 VAPA = (SOURCES / "004_0bee7784f433cdc9.txt").read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from graph.memory_store import GRAPH_FILE, STALE_AFTER_S, MemoryStore
 from graph.model import GraphBatch
 from loaders.pipeline import build_graph, load_into
 from loaders.source_text import MAX_LINE_CHARS, MAX_SOURCE_BYTES
-from loaders.tabular import row_errors
+from loaders.sociale_kaart.tables import row_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"
@@ -75,7 +75,7 @@ def test_a_truncated_platform_study_names_the_file(tmp_path):
 
 
 def test_every_cut_of_the_platform_study_is_a_source_error():
-    from loaders.platforms import parse_platforms
+    from loaders.platforms.document import parse_platforms
 
     text = PLATFORMS.read_text(encoding="utf-8")
     for fraction in (0.05, 0.3, 0.5, 0.7, 0.9):  # (the last pages hold nothing the loader needs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.budget import find_amounts, parse_budget_amounts, to_number
+from loaders.vapa.budget import find_amounts, parse_budget_amounts, to_number
 
 
 @pytest.mark.parametrize("text, expected", [

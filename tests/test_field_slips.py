@@ -6,19 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from loaders.vapa import read_vapa
+from loaders.sources import OPGROEIEN, VAPA
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
-VAPA = SOURCES / "004_0bee7784f433cdc9.txt"
+VAPA_FILE = SOURCES / "004_0bee7784f433cdc9.txt"
 
 
 @pytest.fixture(scope="module")
 def actions():
-    return {a.code: a for a in read_vapa(VAPA).actions}
+    return {a.code: a for a in VAPA.read(VAPA_FILE).actions}
 
 
 def _line(n: int) -> str:
-    return VAPA.read_text(encoding="utf-8").split("\n")[n - 1]
+    return VAPA_FILE.read_text(encoding="utf-8").split("\n")[n - 1]
 
 
 @pytest.mark.parametrize("code, line, title, note", [
@@ -58,9 +58,8 @@ def test_the_draft_comment_of_04_06_06_is_no_edge(loaded_memory):
     ("OG25-04", None, None),
 ])
 def test_opgroeien_summaries_cover_every_slide_of_the_action(code, last_words, line):
-    from loaders.opgroeien_plan import read_opgroeien_plan
 
-    doc = read_opgroeien_plan(SOURCES / "003_ab1691d4fdb63477.txt")
+    doc = OPGROEIEN.read(SOURCES / "003_ab1691d4fdb63477.txt")
     action = next(a for a in doc.actions if a.code == code)
     last_line, last_text = action.text_lines[-1]
     assert " ".join(last_text.split()) in action.summary  # the summary reaches the last slide

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from armoedegraaf.errors import SourceError
-from loaders.geography import (DATA_FILE, SOURCE, Municipality, build_geography, default_geography,
+from loaders.resolution.geography import (DATA_FILE, SOURCE, Municipality, build_geography, default_geography,
                                lookup_municipality, normalise, parse_geography)
 
 

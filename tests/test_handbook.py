@@ -10,14 +10,15 @@ from pathlib import Path
 import pytest
 
 from armoedegraaf.errors import SourceError
-from loaders.geography import default_geography
-from loaders.handbook import (build_handbook, clean_lines, default_curation, default_themes, find_box_titles,
-                              parse_handbook, read_handbook)
-from loaders.handbook_text import choose_ligature, join_lines, repair_ligatures
+from loaders.resolution.geography import default_geography
+from loaders.handbook.projects import (build_handbook, clean_lines, default_curation, default_themes, find_box_titles,
+                              parse_handbook)
+from loaders.prose import choose_ligature, join_lines, repair_ligatures
+from loaders.sources import HANDBOOK
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 FILE = "001_38d43dd55946f7ed.txt"
-LOADER = read_handbook, build_handbook  # for the `doc` and `batch` fixtures of conftest.py
+LOADER = HANDBOOK.read, build_handbook  # for the `doc` and `batch` fixtures of conftest.py
 ACTOR_RELS = {"LEADS", "PARTNER_OF", "INVOLVED_IN", "RESPONSIBLE_FOR"}
 
 

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from armoedegraaf.errors import SourceError
-from loaders.local_teams import (CALL_CODE, MEASURE_CODE, build_local_teams, dutch_number, parse_amount_eur,
-                                 parse_local_teams, read_local_teams)
-from loaders.resolve import Resolver
+from loaders.local_teams.teams import (CALL_CODE, MEASURE_CODE, build_local_teams, dutch_number, parse_amount_eur,
+                                 parse_local_teams)
+from loaders.resolution.resolve import Resolver
+from loaders.sources import LOCAL_TEAMS
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 FILE = "000_553a785c04f85bf4.txt"
-LOADER = read_local_teams, build_local_teams  # for the `doc` and `batch` fixtures of conftest.py
+LOADER = LOCAL_TEAMS.read, build_local_teams  # for the `doc` and `batch` fixtures of conftest.py
 
 
 def test_teams_per_province_as_stated_and_summing_to_57(doc):
@@ -146,13 +147,13 @@ def test_an_answer_without_the_team_counts_is_a_source_error():
 
 def test_the_three_local_loaders_share_one_resolver_and_validate_together():
     from graph.model import GraphBatch
-    from loaders import handbook, opgroeien_plan
-    from loaders.local_teams import load_local_teams
+    from loaders.protocol import load_source
+    from loaders.sources import HANDBOOK, OPGROEIEN
 
     resolver, batch = Resolver(), GraphBatch()
-    results = [load_local_teams(SOURCES / FILE, resolver),
-               handbook.load_handbook(SOURCES / "001_38d43dd55946f7ed.txt", resolver),
-               opgroeien_plan.load_opgroeien_plan(SOURCES / "003_ab1691d4fdb63477.txt", resolver)]
+    results = [load_source(LOCAL_TEAMS, SOURCES / FILE, resolver),
+               load_source(HANDBOOK, SOURCES / "001_38d43dd55946f7ed.txt", resolver),
+               load_source(OPGROEIEN, SOURCES / "003_ab1691d4fdb63477.txt", resolver)]
     for result in results:
         batch.extend(result.batch)
     batch.validate()

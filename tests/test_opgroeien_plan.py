@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from loaders.opgroeien_plan import DT_PLAN, PLAN, build_opgroeien_plan, parse_opgroeien_plan, read_opgroeien_plan
-from loaders.opgroeien_slides import items_of, read_section3, section_starts
+from loaders.opgroeien.plan import DT_PLAN, PLAN, build_opgroeien_plan, parse_opgroeien_plan
+from loaders.sources import OPGROEIEN
+from loaders.opgroeien.slides import items_of, read_section3, section_starts
 from loaders.report import LoadReport
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 FILE = "003_ab1691d4fdb63477.txt"
-LOADER = read_opgroeien_plan, build_opgroeien_plan  # for the `doc` and `batch` fixtures of conftest.py
+LOADER = OPGROEIEN.read, build_opgroeien_plan  # for the `doc` and `batch` fixtures of conftest.py
 
 
 def test_sections_start_once_despite_repeated_slide_titles():

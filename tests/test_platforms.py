@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from armoedegraaf.errors import SourceError
-from loaders.platforms import _split_top, match_entry, parse_platforms, read_platforms
-from loaders.platforms_build import build_platforms
-from loaders.platforms_tables import FREQUENCY_TOKEN, TARGET_TOKEN, TICK, header_before, tick_values, tokens
+from loaders.platforms.document import _split_top, parse_platforms
+from loaders.platforms.records import match_entry
+from loaders.sources import PLATFORMS
+from loaders.platforms.build import build_platforms
+from loaders.platforms.tables import FREQUENCY_TOKEN, TARGET_TOKEN, TICK, header_before, tick_values, tokens
 
 STUDY = Path(__file__).resolve().parent.parent / "data" / "sources" / "002_839b33d58696378e.txt"
 FILE = STUDY.name
@@ -20,7 +22,7 @@ FILE = STUDY.name
 
 @pytest.fixture(scope="module")
 def doc():
-    return read_platforms(STUDY)
+    return PLATFORMS.read(STUDY)
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +228,7 @@ def test_partners_are_resolved_actors_with_as_written(batch):
 
 
 def test_builder_takes_an_injected_resolver(doc):
-    from loaders.resolve import Resolution
+    from loaders.resolution.resolve import Resolution
 
     asked = []
 
@@ -270,7 +272,7 @@ def test_header_and_rows_of_a_small_table():
 
 
 def test_match_entry_by_place_vzw_or_exonym(by_muni, doc):
-    from loaders.geography import default_geography
+    from loaders.resolution.geography import default_geography
 
     geo = default_geography()
     assert match_entry("OCMW SH-MECHELEN", doc.platforms, geo).municipality == "Mechelen"
@@ -293,11 +295,11 @@ def test_a_text_without_the_study_sections_is_rejected():
 
 
 def test_pipeline_step_with_a_shared_resolver():
-    from loaders.platforms_build import load_platforms
-    from loaders.resolve import Resolver
+    from loaders.protocol import load_source
+    from loaders.resolution.resolve import Resolver
 
     shared = Resolver()
-    result = load_platforms(STUDY, shared)
+    result = load_source(PLATFORMS, STUDY, shared)
     assert sum(1 for n in result.batch.nodes.values() if "Platform" in n.labels) == 57
     # a shared resolver is reported once by the pipeline, not by this step
     assert not any(w.kind == "unresolved_name" for w in result.report.warnings)

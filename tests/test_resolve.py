@@ -1,4 +1,4 @@
-"""Entity resolution over the alias table (loaders/resolve.py, loaders/data/aliases.yaml)."""
+"""Entity resolution over the alias table (loaders/resolution/resolve.py, loaders/data/aliases.yaml)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from armoedegraaf.errors import SourceError
-from loaders.actors import extract_organisations, split_actor_field
-from loaders.resolve import AliasTable, Resolver, default_table
+from loaders.resolution.actors import extract_organisations, split_actor_field
+from loaders.resolution.resolve import AliasTable, Resolver, default_table
+from loaders.sources import VAPA
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 VAPA_FILE = SOURCES / "004_0bee7784f433cdc9.txt"
@@ -211,9 +212,8 @@ def test_generic_local_actors(resolver, variants):
 # --- ministers ---------------------------------------------------------------------------------------------
 
 def test_every_cabinet_has_the_minister_number_the_action_codes_use():
-    from loaders.vapa import read_vapa
 
-    doc = read_vapa(VAPA_FILE)
+    doc = VAPA.read(VAPA_FILE)
     resolver, agree, disagree = Resolver(), Counter(), []
     for action in doc.actions:
         if action.responsible_cabinet is None:
@@ -232,10 +232,9 @@ def test_every_cabinet_has_the_minister_number_the_action_codes_use():
 
 
 def test_each_minister_number_is_evidenced_by_a_responsible_cabinet_of_that_number():
-    from loaders.vapa import read_vapa
 
     resolver, seen = Resolver(), set()
-    for action in read_vapa(VAPA_FILE).actions:
+    for action in VAPA.read(VAPA_FILE).actions:
         if action.responsible_cabinet is not None:
             v = action.responsible_cabinet
             for m in split_actor_field(v.text, v.line, v.lines):
@@ -249,9 +248,8 @@ def test_each_minister_number_is_evidenced_by_a_responsible_cabinet_of_that_numb
 
 
 def test_code_numbers_of_ministers_differ_from_the_header_list():
-    from loaders.vapa import read_vapa
 
-    header = {m.number: m.name for m in read_vapa(VAPA_FILE).ministers}
+    header = {m.number: m.name for m in VAPA.read(VAPA_FILE).ministers}
     table = {m["number"]: m for m in default_table().ministers}
     assert set(table) == {f"{n:02d}" for n in range(1, 10)}
     for number, minister in table.items():
@@ -356,12 +354,11 @@ def test_no_false_merges_top50():
 
 def test_unresolved_share_in_the_six_actor_fields_of_004(capsys):
     """The measure of the alias table's coverage: mentions that end as a 'new' actor (target ≤ 2%)."""
-    from loaders.vapa import read_vapa
 
     roles = {"responsible_cabinet": "cabinet", "involved_cabinet": "cabinet",
              "responsible_administration": "administration", "involved_administration": "administration",
              "people_in_poverty": "people_in_poverty", "other_actors": "other"}
-    doc, resolver, methods = read_vapa(VAPA_FILE), Resolver(), Counter()
+    doc, resolver, methods = VAPA.read(VAPA_FILE), Resolver(), Counter()
     for action in doc.actions:
         for field, role in roles.items():
             value = getattr(action, field)

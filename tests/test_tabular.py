@@ -16,11 +16,11 @@ from armoedegraaf.errors import SourceError
 from graph.memory_store import MemoryStore
 from graph.model import GraphBatch
 from loaders.pipeline import build_graph
-from loaders.resolve import Resolver
-from loaders.tabular import build_extra, read_extra, row_errors
-from loaders.tabular_export import cell, export_csv, export_tables, export_xlsx
-from loaders.tabular_docs import DOCS_BEGIN, docs_with_tables
-from loaders.tabular_format import parse_table
+from loaders.resolution.resolve import Resolver
+from loaders.sociale_kaart.tables import build_extra, read_extra, row_errors
+from loaders.sociale_kaart.export import cell, export_csv, export_tables, export_xlsx
+from loaders.sociale_kaart.docs import DOCS_BEGIN, docs_with_tables
+from loaders.sociale_kaart.format import parse_table
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"
@@ -119,8 +119,8 @@ def _in_workbook(value, workbook: str):
 
 
 def test_the_workbook_gives_the_same_graph_as_the_csv_folder(seed_load):
-    from_csv = build_extra(read_extra(EXAMPLE), Resolver(), seed_load.batch).batch
-    from_xlsx = build_extra(read_extra(EXAMPLE_XLSX), Resolver(), seed_load.batch).batch
+    from_csv = build_extra(read_extra(EXAMPLE), Resolver(), seed_load.batch)
+    from_xlsx = build_extra(read_extra(EXAMPLE_XLSX), Resolver(), seed_load.batch)
     assert from_xlsx.nodes["org:buurtwerk-boom"].properties["source"] == "sociale-kaart.xlsx#organisations"
     for item in [*from_csv.nodes.values(), *from_csv.relationships.values()]:
         item.properties = {k: _in_workbook(v, EXAMPLE_XLSX.name) if k in ("source", "sources") else v
@@ -137,8 +137,8 @@ def test_loading_twice_changes_nothing(example, seed_load):
     assert store.export() == once
     # Building the document again gives the same nodes and relationships (stable ids).
     doc_a, doc_b = read_extra(EXAMPLE), read_extra(EXAMPLE)
-    a = build_extra(doc_a, Resolver(), seed_load.batch).batch
-    b = build_extra(doc_b, Resolver(), seed_load.batch).batch
+    a = build_extra(doc_a, Resolver(), seed_load.batch)
+    b = build_extra(doc_b, Resolver(), seed_load.batch)
     assert a.nodes == b.nodes and a.relationships == b.relationships
 
 
@@ -170,7 +170,7 @@ def _on_seed(seed_load, path: Path) -> tuple[GraphBatch, list]:
     merged = GraphBatch()
     merged.extend(seed_load.batch)
     doc = read_extra(path)
-    merged.extend(build_extra(doc, Resolver(), merged).batch)
+    merged.extend(build_extra(doc, Resolver(), merged))
     return merged, doc.errors
 
 
@@ -220,7 +220,7 @@ def test_export_cells_read_back_as_the_same_values():
 
 def test_export_leaves_out_only_what_the_format_cannot_hold(example):
     result = export_tables(_stored(example.batch))
-    # INSTANCE_OF / MEMBER_OF follow from an actor's name at every load (loaders/actor_nodes.py); the
+    # INSTANCE_OF / MEMBER_OF follow from an actor's name at every load (loaders/resolution/actor_nodes.py); the
     # PART_OF a project has to its Huis van het Kind comes from the handbook, and FUNDS from the curated
     # budgets of 004 (loaders/data/funds.yaml), which every load reads.
     assert set(result.left_out) <= {"LOCATED_IN", "REFERS_TO", "SIMILAR_TO", "TARGETS", "MENTIONED_IN",
@@ -246,17 +246,16 @@ SKIPPED_CELLS = {("organisations.csv", 5, "municipality"), ("platforms.csv", 3, 
 
 def test_every_bad_row_is_named_and_the_good_rows_load(seed_load):
     doc = read_extra(FIXTURES / "broken")
-    result = build_extra(doc, Resolver(), seed_load.batch)
+    batch = build_extra(doc, Resolver(), seed_load.batch)
     assert {(e.file, e.row, e.column) for e in doc.errors} == BROKEN_CELLS
     assert {(e.file, e.row, e.column) for e in doc.skipped} == SKIPPED_CELLS
-    assert len(row_errors(result.report)) == len(BROKEN_CELLS)
-    assert len([w for w in result.report.warnings if w.kind == "cell_skipped"]) == len(SKIPPED_CELLS)
+    assert len(row_errors(doc.report)) == len(BROKEN_CELLS)
+    assert len([w for w in doc.report.warnings if w.kind == "cell_skipped"]) == len(SKIPPED_CELLS)
     messages = {(e.file, e.row): str(e) for e in doc.errors + doc.skipped}
     assert "unknown type 'Vereniging'" in messages[("organisations.csv", 3)]
     assert "unknown actor 'Onbekende Vereniging Xyzzy'" in messages[("partnerships.csv", 3)]
     assert "bad grondrecht code '11'" in messages[("actions.csv", 3)]
     assert "duplicate" in messages[("organisations.csv", 7)]
-    batch = result.batch
     # The good rows: one new organisation, an alias, a partnership, a platform, an action.
     assert batch.nodes["org:buurtwerk-boom"].properties["line"] == 2
     assert "Gezinsbond Boom" in batch.nodes["org:gezinsbond"].properties["names"]

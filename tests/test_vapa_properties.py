@@ -17,13 +17,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from loaders.vapa import ActionRecord, VapaDocument, parse_vapa, read_vapa
-from loaders.vapa_blocks import FIELDS
+from loaders.sources import VAPA
+from loaders.vapa.document import ActionRecord, VapaDocument, parse_vapa
+from loaders.vapa.blocks import FIELDS
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "data" / "sources" / "004_0bee7784f433cdc9.txt"
 LINES = SOURCE.read_text(encoding="utf-8").split("\n")
-DOC = read_vapa(SOURCE)
+DOC = VAPA.read(SOURCE)
 HEADER = LINES[:67]  # the numbering lists, up to the first section header (L68)
 NAMES = {g.code: g.name for g in DOC.grondrechten}
 TABLE = FIELDS[1:9]  # budget .. andere actoren

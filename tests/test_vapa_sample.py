@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from loaders.vapa import VapaDocument, read_vapa
-from loaders.vapa_fields import normalise_chars
+from loaders.sources import VAPA
+from loaders.vapa.document import VapaDocument
+from loaders.vapa.fields import normalise_chars
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "data" / "sources" / "004_0bee7784f433cdc9.txt"
@@ -21,7 +22,7 @@ MIN_ACCURACY = 0.98
 
 @pytest.fixture(scope="module")
 def doc() -> VapaDocument:
-    return read_vapa(SOURCE)
+    return VAPA.read(SOURCE)
 
 
 def norm(text: str | None) -> str | None:

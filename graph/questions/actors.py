@@ -9,6 +9,7 @@ from collections import defaultdict
 from typing import Any
 
 from armoedegraaf.errors import InvalidParameter, NotFound
+from graph.export import neutralise
 from graph.model import fold_name
 from graph.questions.nodes import require_node
 from graph.schema import load_schema
@@ -99,8 +100,6 @@ def actor_grondrecht_matrix(store: Store, label: str | None = None) -> dict[str,
 def matrix_csv(matrix: dict[str, Any]) -> str:
     """The matrix as Belgian Excel opens it by a double click: a BOM (UTF-8, accents intact), ';'
     between cells, a Dutch header; a name that Excel would run as a formula starts with "'"."""
-    from loaders.tabular_nl import neutralise
-
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(["id", "naam", *matrix["grondrechten"]])

@@ -140,7 +140,7 @@ def repeated_fiches(store: Store, grondrecht: str | None = None) -> list[dict[st
     return out
 
 
-OTHER_PLANS = ("Armoedeplan Opgroeien", "Vlaams Actieplan Dak- en Thuisloosheid")  # loaders/opgroeien_plan.py
+OTHER_PLANS = ("Armoedeplan Opgroeien", "Vlaams Actieplan Dak- en Thuisloosheid")  # loaders/opgroeien/plan.py
 
 
 def _find_action(store: Store, code: str, plan: str | None) -> dict[str, Any]:
