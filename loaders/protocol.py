@@ -22,9 +22,11 @@ from loaders.source_text import read_source_text
 
 @dataclass(frozen=True)
 class PlanInfo:
-    """The plan a source holds: its name (the Plan node's key) and the period it covers."""
+    """The plan a source holds: its name (the Plan node's key), the period it covers and the
+    government that adopted it (its ministers are persons in that government)."""
     name: str
     period: str | None = None
+    government: str | None = None
 
 
 @dataclass

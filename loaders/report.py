@@ -46,7 +46,7 @@ class LoadReport:
         # A heading per source, its title (not its file's hash name), then its warnings at file:line.
         for warning in sorted(self.warnings, key=lambda w: (w.file not in self.titles, self.titles.get(w.file, ""), w)):
             title = self.titles.get(warning.file, "other files")
-            if title != shown:
+            if self.titles and title != shown:
                 lines.append(f"{title}:")
                 shown = title
             lines.append(str(warning))

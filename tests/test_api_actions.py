@@ -72,7 +72,7 @@ def test_filters(client):
     onderwijs = client.get("/actions", params={"grondrecht": "05", "plan": VAPA, "limit": 500}).json()
     assert onderwijs["total"] == 18 and all(i["grondrecht"]["code"] == "05" for i in onderwijs["items"])
     by_number = client.get("/actions", params={"minister": "06", "limit": 500}).json()
-    by_id = client.get("/actions", params={"minister": "minister:jo-vandeurzen", "limit": 500}).json()
+    by_id = client.get("/actions", params={"minister": "minister:vlaamse-regering-2014-2019:jo-vandeurzen", "limit": 500}).json()
     assert by_number == by_id and by_number["total"] > 40
     netwerk = client.get("/actions", params={"actor": "org:netwerk-tegen-armoede", "limit": 500}).json()
     assert netwerk["total"] >= 55

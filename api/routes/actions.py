@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
-from graph.questions.actions import DEFAULT_PLAN, action_detail, list_actions
+from graph.questions.actions import action_detail, list_actions
 
 router = APIRouter(tags=["actions"])
 
@@ -18,7 +18,7 @@ def actions(
     grondrecht: Annotated[str | None, Query(description="grondrecht code 00..10", examples=["05"])] = None,
     minister: Annotated[str | None, Query(description="minister id or number 01..09", examples=["08"])] = None,
     actor: Annotated[str | None, Query(description="actor id", examples=["org:netwerk-tegen-armoede"])] = None,
-    plan: Annotated[str | None, Query(description="plan name, e.g. 'VAPA 2015-2019'")] = None,
+    plan: Annotated[str | None, Query(description="only actions of this plan (its name, as the items give it)")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
@@ -27,7 +27,9 @@ def actions(
 
 
 @router.get("/actions/{code}", summary="One action with every field, its actors and provenance")
-def action(store: StoreDep, code: str, plan: Annotated[str, Query()] = DEFAULT_PLAN) -> dict[str, Any]:
+def action(store: StoreDep, code: str,
+           plan: Annotated[str | None, Query(description="the plan, when two plans share the code")] = None
+           ) -> dict[str, Any]:
     return action_detail(store, code, plan)
 
 

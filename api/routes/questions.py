@@ -36,7 +36,7 @@ def search_route(
     q: Annotated[str, Query(min_length=1, max_length=500, description="what to look for")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     type: Annotated[str | None, Query(description="action, project, platform or actor (default: all)")] = None,
-    plan: Annotated[str | None, Query(description="only actions of this plan, e.g. 'VAPA 2015-2019'")] = None,
+    plan: Annotated[str | None, Query(description="only actions of this plan (its name, as /actions gives it)")] = None,
 ) -> dict[str, Any]:
     return search.search(store, q, limit, type, plan)
 

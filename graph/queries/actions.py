@@ -123,6 +123,20 @@ def grondrechten(graph: nx.MultiDiGraph) -> Rows:
 
 @query(
     cypher="""
+    MATCH (a:Action {code: $code})
+    RETURN a.id AS id, a.plan AS plan
+    ORDER BY plan, id
+    """,
+)
+def action_by_code(graph: nx.MultiDiGraph, code: str) -> Rows:
+    """The actions with this code, in whichever plan: a code names one action within its plan."""
+    rows = [{"id": n, "plan": a.get("plan")} for n, a in graph.nodes(data=True)
+            if "Action" in a["labels"] and a.get("code") == code]
+    return sorted(rows, key=lambda r: (r["plan"] or "", r["id"]))
+
+
+@query(
+    cypher="""
     MATCH (m:Minister)
     RETURN m.id AS id, m.number AS number, m.name AS name, m.title AS title, m.source AS source,
            m.line AS line, COUNT { (m)-[:RESPONSIBLE_FOR]->(:Action) } AS actions

@@ -189,17 +189,17 @@ def find_actors(graph: nx.MultiDiGraph, q: str, label: str | None = None, limit:
 @query(
     cypher="""
     MATCH (a:Action)
-    WHERE ($plan IS NULL OR a.plan = $plan) AND coalesce(a.people_in_poverty_kind, 'none') IN ['none', 'placeholder']
+    WHERE ($plan IS NULL OR a.plan = $plan) AND a.people_in_poverty_kind IN ['none', 'placeholder']
     OPTIONAL MATCH (a)-[:TARGETS]->(g:Grondrecht)
     RETURN a.id AS id, a.code AS code, a.name AS name, a.people_in_poverty AS people_in_poverty,
-           coalesce(a.people_in_poverty_kind, 'none') AS kind, g.code AS grondrecht, a.source AS source, a.line AS line
+           a.people_in_poverty_kind AS kind, g.code AS grondrecht, a.source AS source, a.line AS line
     ORDER BY code, id
     """,
 )
 def actions_without_poverty_involvement(graph: nx.MultiDiGraph, plan: str | None = None) -> Rows:
     rows = []
     for n, a in graph.nodes(data=True):
-        kind = a.get("people_in_poverty_kind", "none")
+        kind = a.get("people_in_poverty_kind")  # only a fiche-format plan has the field to be empty
         if "Action" not in a["labels"] or kind not in ("none", "placeholder") or (plan and a.get("plan") != plan):
             continue
         g = next((graph.nodes[t]["code"] for t in _targets(graph, n)), None)

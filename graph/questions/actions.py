@@ -11,8 +11,9 @@ from graph.model import node_id
 from graph.questions.nodes import require_node
 from graph.store import Store
 
-DEFAULT_PLAN = "VAPA 2015-2019"
-_CODE = re.compile(r"^\d\d_\d\d_\d\d$")
+# The shape of any plan's action code (a plan's own pattern is the loader's business): a short run
+# of letters, digits, '_', '-' or '.', with a digit in it.
+_CODE = re.compile(r"^(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
 _GRONDRECHT = re.compile(r"^(0\d|10)$")
 
 
@@ -35,31 +36,51 @@ def list_actions(store: Store, *, grondrecht: str | None = None, minister: str |
 
 
 def resolve_minister(store: Store, minister: str) -> str:
-    """A minister filter may be the node id or the two-digit number the action codes use."""
-    if re.fullmatch(r"0[1-9]", minister):
+    """A minister filter may be the node id or the two-digit number the action codes use (which
+    names one minister while the graph holds one government's)."""
+    if re.fullmatch(r"\d\d", minister):
         found = [m["id"] for m in store.run("ministers") if m["number"] == minister]
         if not found:
             raise NotFound(f"minister: no minister with number {minister}")
+        if len(found) > 1:
+            raise InvalidParameter("minister", f"number {minister} is a minister in {len(found)} governments: "
+                                   "give the minister's id")
         return found[0]
     return require_node(store, minister, "minister", "Minister")["id"]
 
 
-def action_detail(store: Store, code: str, plan: str = DEFAULT_PLAN) -> dict[str, Any]:
-    """One action with every field, its grondrecht, minister, actors (with role, responsibility,
-    as_written and the line that states it) and the actions it refers to."""
-    if plan == DEFAULT_PLAN and not _CODE.match(code):
-        raise InvalidParameter("code", f"an action code like 05_02_06 is expected, got {code!r}")
-    if not plan.strip() or not code.strip():
-        raise InvalidParameter("plan" if not plan.strip() else "code", "must not be empty")
+def find_action(store: Store, code: str, plan: str | None = None) -> str:
+    """The id of the action with this code: in `plan` when given, else in whichever plan of the
+    graph has it (a code two plans share needs the plan)."""
+    if plan is not None and not plan.strip():
+        raise InvalidParameter("plan", "must not be empty")
+    if not code.strip():
+        raise InvalidParameter("code", "must not be empty")
+    if not _CODE.match(code):
+        raise InvalidParameter("code", f"an action code (letters, digits, '_' or '-', with a digit) is expected, "
+                               f"got {code!r}")
+    if plan is None:
+        rows = store.run("action_by_code", code=code)
+        if len(rows) > 1:
+            raise InvalidParameter("plan", f"action {code} is in {len(rows)} plans "
+                                   f"({', '.join(str(r['plan']) for r in rows)}): give the plan")
+        if not rows:
+            raise NotFound(f"no action {code} in any plan")
+        return rows[0]["id"]
     try:
         aid = node_id("Action", plan, code)
-    except SchemaError:  # nothing of the key survives slugging: no action can have it
+        store.get_node(aid)
+    except (SchemaError, NotFound):  # SchemaError: nothing of the key survives slugging
         raise NotFound(f"no action {code} in {plan}") from None
-    try:
-        node = store.get_node(aid)
-    except NotFound:
-        raise NotFound(f"no action {code} in {plan}") from None
-    props = node["properties"]
+    return aid
+
+
+def action_detail(store: Store, code: str, plan: str | None = None) -> dict[str, Any]:
+    """One action with every field, its grondrecht, minister, actors (with role, responsibility,
+    as_written and the line that states it) and the actions it refers to. Without `plan`, the
+    action with this code in whichever plan has it."""
+    aid = find_action(store, code, plan)
+    props = store.get_node(aid)["properties"]
     links = store.run("neighbours", ids=[aid], labels=[])
     return {
         "id": aid, "code": props.get("code"), "title": props.get("title"), "plan": props.get("plan"),

@@ -159,8 +159,8 @@ def poverty_involvement(store: Store, scope: Scope) -> list[dict[str, Any]]:
              "why": (f"het veld 'mensen in armoede' van {a['code']} is leeg" if a["kind"] == "none" else
                      f"het veld 'mensen in armoede' van {a['code']} bevat enkel {a['people_in_poverty']!r}"),
              "evidence": [{"source": a["source"], "line": a["line"]}]}
-            # only the VAPA fiches have a 'mensen in armoede' field to be empty
-            for a in store.run("actions_without_poverty_involvement", plan="VAPA 2015-2019")]
+            # of every plan whose fiches have a 'mensen in armoede' field to be empty (the query's rows)
+            for a in store.run("actions_without_poverty_involvement")]
 
 
 def partnerships(store: Store, scope: Scope) -> list[dict[str, Any]]:

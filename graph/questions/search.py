@@ -3,14 +3,13 @@ would a planned initiative duplicate an existing one."""
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Any
 
 import numpy as np
 
 from armoedegraaf.errors import InvalidParameter, NotFound
-from graph.questions.actions import DEFAULT_PLAN, action_detail
+from graph.questions.actions import action_detail
 from graph.questions.actors import check_grondrecht
 from graph.schema import load_schema
 from graph.similarity import OverlapDoc, TermWeights, target_groups, text_fingerprint
@@ -140,27 +139,9 @@ def repeated_fiches(store: Store, grondrecht: str | None = None) -> list[dict[st
     return out
 
 
-OTHER_PLANS = ("Armoedeplan Opgroeien", "Vlaams Actieplan Dak- en Thuisloosheid")  # loaders/opgroeien/plan.py
-
-
-def _find_action(store: Store, code: str, plan: str | None) -> dict[str, Any]:
-    """The action with this code: in `plan` when given, else in the VAPA plan for a VAPA-style code
-    and in the plans whose codes are generated (OG25-01, OG25-DT-01) otherwise."""
-    if plan is not None:
-        return action_detail(store, code, plan)
-    if re.fullmatch(r"\d\d_\d\d_\d\d", code):
-        return action_detail(store, code, DEFAULT_PLAN)
-    for other in OTHER_PLANS:
-        try:
-            return action_detail(store, code, other)
-        except NotFound:
-            continue
-    raise NotFound(f"no action {code} in any plan")
-
-
 def similar(store: Store, code: str, plan: str | None = None, limit: int = 10) -> dict[str, Any]:
     """The initiatives most like one action: its own terms and passages asked as a question."""
-    action = _find_action(store, code, plan)
+    action = action_detail(store, code, plan)  # in whichever plan has the code, unless `plan` narrows
     node = store.get_node(action["id"])["properties"]
     vector = node.get("embedding")  # its whole text; else the mean of its passages
     if vector is None:

@@ -22,7 +22,9 @@ from loaders.resolution.resolve import Resolver
 from loaders.vapa.document import VapaDocument
 from loaders.vapa.fields import ActionRecord, FieldValue
 
-PLAN = PlanInfo("VAPA 2015-2019", "2015-2019")  # the plan of 004; a document of the same format names its own
+# The plan of 004, adopted by the Flemish government of 2014-2019 (whose ministers the alias table
+# numbers); a document of the same format holds its own plan, passed by the source registry.
+PLAN = PlanInfo("VAPA 2015-2019", "2015-2019", government="Vlaamse Regering 2014-2019")
 
 # field -> (role, responsibility, relationship type, read as prose)
 ACTOR_FIELDS: dict[str, tuple[str, str, str, bool]] = {
@@ -43,6 +45,11 @@ class VapaContext:
     report: LoadReport
     ministers: dict[str, str]  # code number -> minister node id
     plan: PlanInfo = PLAN
+    table_numbering: bool = True  # the ministers are the alias table's (its cabinets name their numbers)
+
+    @property
+    def government(self) -> str:
+        return self.plan.government or self.plan.name
 
     @property
     def file(self) -> str:
@@ -71,16 +78,23 @@ def build_vapa(doc: VapaDocument, resolver: Resolver | None = None, plan_info: P
 # -- ministers ---------------------------------------------------------------------------------
 
 def _add_ministers(ctx: VapaContext) -> None:
-    """Minister nodes with the number the action codes use. The header (L43-59) numbers them
-    alphabetically, the codes do not: the alias table records the code numbering, derived from the
-    cabinets the blocks name, with the lines that show it."""
+    """Minister nodes with the number the action codes use, each a person in the plan's government.
+    The header of 004 (L43-59) numbers them alphabetically, the codes do not: the alias table records
+    the code numbering of that government, derived from the cabinets the blocks name, with the lines
+    that show it. A document whose header names none of those ministers (another government) is
+    numbered by its header."""
     header = {m.name: m for m in ctx.doc.ministers}
-    for m in ctx.resolver.table.ministers:
+    ministers = ctx.resolver.table.ministers
+    if not any(m["name"] in header for m in ministers):
+        ctx.table_numbering = False
+        ministers = [{"number": r.number, "header_number": r.number, "name": r.name, "title": r.title}
+                     for r in ctx.doc.ministers]
+    for m in ministers:
         rec = header.get(m["name"])
         line = rec.line if rec else 1
         mid = ctx.batch.add_node(
-            "Minister", m["name"], source=ctx.file, line=line, name=m["name"], number=m["number"],
-            title=rec.title if rec else m.get("title"),
+            "Minister", (ctx.government, m["name"]), source=ctx.file, line=line, name=m["name"], number=m["number"],
+            government=ctx.government, title=rec.title if rec else m.get("title"),
             evidence=json.dumps({"header_number": m.get("header_number"), "portfolios": m.get("portfolios", []),
                                  "evidence_lines": m.get("evidence", [])}, ensure_ascii=False))
         ctx.ministers[m["number"]] = mid
@@ -106,7 +120,7 @@ def decide_minister(ctx: VapaContext, action: ActionRecord,
     """The responsible minister of an action: the minister of its responsible cabinet(s) when they
     name one, else the minister whose number the code carries. Returns the evidence with it."""
     cabinets = []
-    for m in mentions["responsible_cabinet"]:
+    for m in (mentions["responsible_cabinet"] if ctx.table_numbering else []):  # the table's cabinets, its numbers
         res = ctx.resolver.resolve(m.as_written, role="cabinet")
         if res is not None and res.minister:
             cabinets.append({"as_written": m.as_written, "line": m.line, "minister_number": res.minister})
@@ -187,6 +201,6 @@ def _add_actors(ctx: VapaContext, a: ActionRecord, aid: str, mentions: dict[str,
             actor = add_actor(ctx.batch, res, mention.as_written, ctx.file, mention.line)
             ctx.batch.add_relationship(rel_type, actor, aid, source=ctx.file, line=mention.line, role=role,
                                        responsibility=responsibility, as_written=mention.as_written)
-            if res.label == "Cabinet" and res.minister and res.minister in ctx.ministers:
+            if ctx.table_numbering and res.label == "Cabinet" and res.minister and res.minister in ctx.ministers:
                 ctx.batch.add_relationship("PART_OF", actor, ctx.ministers[res.minister], source=ctx.file,
                                            line=mention.line, note="kabinet of the minister")
