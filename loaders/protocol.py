@@ -27,6 +27,7 @@ class PlanInfo:
     name: str
     period: str | None = None
     government: str | None = None
+    group: str | None = None  # a short name that questions may use for it (and plans of the same group)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
-from graph.questions.continuity import MIN_SCORE, PLAN_GROUPS, TOP, continuity
+from graph.questions.continuity import MIN_SCORE, TOP, continuity
 
 router = APIRouter(tags=["plans"])
 
@@ -21,5 +21,5 @@ def continuity_route(
     min_score: Annotated[float, Query(ge=0, le=1)] = MIN_SCORE,
     top: Annotated[int, Query(ge=1, le=20)] = TOP,
 ) -> dict[str, Any]:
-    # a and b: a plan id, a plan name, a group (PLAN_GROUPS) or a comma-separated list of them
+    # a and b: a plan id, a plan name, a group (a Plan's `group`) or a comma-separated list of them
     return continuity(store, a, b, min_score, top)

@@ -17,7 +17,7 @@ counted as evidence of continuity.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, Iterable
 
 from armoedegraaf.errors import InvalidParameter, NotFound
 from graph.similarity import TermWeights
@@ -28,10 +28,6 @@ WEIGHTS = {"text": 0.80, "actors": 0.10, "lineage": 0.10}
 MIN_SCORE = 0.15
 TEXT_GATE = 0.08
 TOP = 3
-# Named plan groups: Opgroeien's 2025 actions are its armoedeplan and its input for the Vlaams
-# Actieplan Dak- en Thuisloosheid, both in 003 (the latter at 003:700-740).
-PLAN_GROUPS = {"opgroeien-2025": ["plan:armoedeplan-opgroeien", "plan:vlaams-actieplan-dak-en-thuisloosheid"],
-               "vapa-2015-2019": ["plan:vapa-2015-2019"]}
 NEW_VAPA_NOTE = ("gemarkeerd '(VAPA)' in het overzicht 'acties in VAPA' van 003 (r. 588-666): voorgesteld voor het nieuwe Vlaams "
                  "Actieplan Armoedebestrijding (2025), niet VAPA 2015-2019; geen bewijs van continuïteit")
 
@@ -49,18 +45,30 @@ def text_signal(earlier: dict[str, dict[str, float]], later: dict[str, dict[str,
 
 
 def resolve_plans(store: Store, spec: str, parameter: str) -> list[str]:
-    """Plan ids from a plan id, a plan name, a named group or a comma-separated list of them."""
+    """Plan ids from a plan id, a plan name, a group (the plans' `group`, which the loaders give)
+    or a comma-separated list of them."""
     known = {r["plan"]: r["plan_name"] for r in store.run("timeline_rows")}
+    groups = plan_groups(store, known)
     out: list[str] = []
     for part in (p.strip() for p in spec.split(",") if p.strip()):
-        ids = PLAN_GROUPS.get(part.lower()) or [i for i, name in known.items()
-                                               if part in (i, name) or part.lower() == (name or "").lower()]
+        ids = groups.get(part.lower()) or [i for i, name in known.items()
+                                           if part in (i, name) or part.lower() == (name or "").lower()]
         if not ids or not all(i in known for i in ids):
-            raise NotFound(f"{parameter}: no plan {part!r}; known: {', '.join([*PLAN_GROUPS, *known])}")
+            raise NotFound(f"{parameter}: no plan {part!r}; known: {', '.join([*groups, *known])}")
         out += [i for i in ids if i not in out]
     if not out:
         raise InvalidParameter(parameter, "name a plan")
     return out
+
+
+def plan_groups(store: Store, plans: Iterable[str]) -> dict[str, list[str]]:
+    """The plans of each group the graph's plans name, by group."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for pid in sorted(plans):
+        group = store.get_node(pid)["properties"].get("group")
+        if group:
+            groups[group.lower()].append(pid)
+    return dict(sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])))
 
 
 def _lineage(store: Store) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:

@@ -32,6 +32,9 @@ from loaders.report import LoadReport
 
 PLAN = "Armoedeplan Opgroeien"
 DT_PLAN = "Vlaams Actieplan Dak- en Thuisloosheid"
+# Both plans are Opgroeien's 2025 actions (its armoedeplan, and its input for the Dak- en
+# Thuisloosheid plan at 003:700-740): one group, which the continuity question can name.
+GROUP = "opgroeien-2025"
 CODE, DT_CODE = "OG25-{:02d}", "OG25-DT-{:02d}"
 VAPA_MATCH = 75  # token_set_ratio an overview item needs to be the same action
 
@@ -216,10 +219,10 @@ def build_opgroeien_plan(doc: OpgroeienPlanDocument, resolver: ResolverLike | No
     owner = add_actor(batch, owner_res, source=f, line=doc.owner.line, as_written=doc.owner.as_written)
     plan = batch.add_node("Plan", PLAN, source=f, line=doc.plan_line, name=PLAN, names=doc.plan_names,
                           milestones=json.dumps(doc.milestones, ensure_ascii=False), policy_lines=doc.policy_lines,
-                          afdelingen=doc.afdelingen, armoedetoetsen=doc.armoedetoetsen)
+                          afdelingen=doc.afdelingen, armoedetoetsen=doc.armoedetoetsen, group=GROUP)
     for fact in doc.milestone_actors:
         link_actor(batch, resolver, fact, "INVOLVED_IN", plan, report, role="other")
-    dt_plan = batch.add_node("Plan", DT_PLAN, source=f, line=doc.dt_line, name=DT_PLAN)
+    dt_plan = batch.add_node("Plan", DT_PLAN, source=f, line=doc.dt_line, name=DT_PLAN, group=GROUP)
     for fact in doc.dt_actors:
         link_actor(batch, resolver, fact, "INVOLVED_IN", dt_plan, report, role="other")
     plans = {PLAN: plan, DT_PLAN: dt_plan}

@@ -24,7 +24,7 @@ from loaders.vapa.fields import ActionRecord, FieldValue
 
 # The plan of 004, adopted by the Flemish government of 2014-2019 (whose ministers the alias table
 # numbers); a document of the same format holds its own plan, passed by the source registry.
-PLAN = PlanInfo("VAPA 2015-2019", "2015-2019", government="Vlaamse Regering 2014-2019")
+PLAN = PlanInfo("VAPA 2015-2019", "2015-2019", government="Vlaamse Regering 2014-2019", group="vapa-2015-2019")
 
 # field -> (role, responsibility, relationship type, read as prose)
 ACTOR_FIELDS: dict[str, tuple[str, str, str, bool]] = {
@@ -61,7 +61,8 @@ def build_vapa(doc: VapaDocument, resolver: Resolver | None = None, plan_info: P
     doc.report. The format is the fiche format of 004, whichever plan a document of it holds."""
     batch, report = GraphBatch(), doc.report
     ctx = VapaContext(doc, resolver or Resolver(), batch, report, ministers={}, plan=plan_info)
-    plan = batch.add_node("Plan", plan_info.name, source=doc.file, line=1, name=plan_info.name, period=plan_info.period)
+    plan = batch.add_node("Plan", plan_info.name, source=doc.file, line=1, name=plan_info.name, period=plan_info.period,
+                          group=plan_info.group)
     for g in doc.grondrechten:
         batch.add_node("Grondrecht", g.code, source=doc.file, line=g.line, code=g.code, name=g.name)
     _add_ministers(ctx)
