@@ -23,7 +23,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from armoedegraaf import kaart
-from armoedegraaf.kaart_data import candidates, kaart_network
+from armoedegraaf.kaart.data import candidates, kaart_network
 from graph.memory_store import MemoryStore
 from graph.model import GraphBatch
 from loaders.pipeline import build_graph

@@ -11,7 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from armoedegraaf import kaart, kaart_data, kaart_text
+from armoedegraaf import kaart
+from armoedegraaf.kaart import data as kaart_data, text as kaart_text
 from armoedegraaf.errors import InvalidParameter, NotFound
 from armoedegraaf.settings import Settings
 from graph.memory_store import MemoryStore

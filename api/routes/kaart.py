@@ -15,10 +15,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import StoreDep
-from armoedegraaf import kaart_data
 from armoedegraaf.errors import Ambiguous, ArmoedegraafError, InvalidParameter, NotFound
+from armoedegraaf.kaart import data as kaart_data
 from armoedegraaf.kaart import load_style, render_html
-from armoedegraaf.kaart_export import nodes_csv, passage_html
+from armoedegraaf.kaart.export import nodes_csv, passage_html
 from graph.questions.network import MAX_DEPTH
 from graph.questions.verdicts import in_force
 from graph.store import Store

@@ -1,8 +1,8 @@
 """What the sociale kaart says, in Dutch: where a node or relationship was stated (a source's title
 and line, with a link to the passage; a coordinator's own file and row), the hover cards, and the
-page's messages. Pure functions of the network answer and the style; kaart.py draws with them.
+page's messages. Pure functions of the network answer and the style; armoedegraaf/kaart/__init__.py draws with them.
 
-Relationship names come from kaart_style.yaml (an edge's `name`); a type without one reads
+Relationship names come from style.yaml (an edge's `name`); a type without one reads
 "heeft een relatie (TYPE) met", so a type added to the schema later still reads as Dutch.
 """
 

@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from armoedegraaf import kaart_text
+from armoedegraaf.kaart import text as kaart_text
 from armoedegraaf.errors import NotFound
 from armoedegraaf.kaart import load_style
 from loaders.source_text import read_source_text

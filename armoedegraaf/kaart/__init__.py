@@ -8,7 +8,7 @@ page with pyvis / vis-network.
     notebook_view(html) -> HTML      the page in a Jupyter output cell (an iframe)
 
 Colours, shapes, captions and the Dutch names of labels and relationship types live in
-kaart_style.yaml; the Dutch texts in kaart_text.py. Hover cards are plain text
+style.yaml; the Dutch texts in text.py. Hover cards are plain text
 (vis-network 9 shows a string title as text; the page turns it into a card element), so nothing
 from the sources is ever interpreted as HTML.
 """
@@ -28,10 +28,10 @@ import yaml
 from markupsafe import Markup
 from pyvis.network import Network
 
-from armoedegraaf import kaart_text
+from armoedegraaf.kaart import text as kaart_text
 
-STYLE_FILE = Path(__file__).with_name("kaart_style.yaml")
-TEMPLATE_FILE = "kaart_template.html"
+STYLE_FILE = Path(__file__).with_name("style.yaml")
+TEMPLATE_FILE = "template.html"
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 CAPTION_CHARS = 32
 NODE_ITERATIONS, MIN_ITERATIONS, MAX_ITERATIONS = 30_000, 60, 300
@@ -86,7 +86,7 @@ def load_style(path: Path = STYLE_FILE) -> KaartStyle:
     )
 
 
-# -- hover cards (Dutch; armoedegraaf/kaart_text.py) ------------------------------------------
+# -- hover cards (Dutch; armoedegraaf/kaart/text.py) ------------------------------------------
 
 def provenance(props: dict[str, Any]) -> str:
     """"<source title>, regel N", or the coordinator's own file and row."""
