@@ -133,8 +133,8 @@ class Candidate:
     aliases: tuple[str, ...] = ()  # the other names the sources give it (a platform by its lead's name)
 
 
-# A per-store index of node names and degrees, rebuilt when the store's counts change. It is read
-# from store.export() because no registered query lists nodes by degree yet.
+# A per-store index of node names and degrees, rebuilt when the store's counts change; read with the
+# `kaart_graph` query (graph/queries/kaart.py), which answers only what the kaart needs.
 _INDEX: "weakref.WeakKeyDictionary[Any, tuple[Any, list[Candidate], Counter]]" = weakref.WeakKeyDictionary()
 
 
@@ -150,15 +150,14 @@ def candidates(store: Store) -> list[Candidate]:
     cached = _INDEX.get(store)
     if cached is not None and cached[0] == signature:
         return cached[1]
-    doc = store.export()
-    degree = Counter(end for rel in doc["relationships"] for end in (rel["start"], rel["end"]))
+    doc = store.run("kaart_graph", labels=list(FOCUS_LABELS))[0]
+    degree = Counter(end for rel in doc["edges"] for end in (rel["start"], rel["end"]))
     found = []
     for node in doc["nodes"]:
-        label = next((lab for lab in FOCUS_LABELS if lab in node["labels"]), None)
-        if label is not None:
-            name = node["properties"].get("name") or node["id"]
-            aliases = tuple(n for n in node["properties"].get("names") or () if n != name)
-            found.append(Candidate(node["id"], name, label, degree[node["id"]], aliases))
+        label = next(lab for lab in FOCUS_LABELS if lab in node["labels"])
+        name = node["name"] or node["id"]
+        aliases = tuple(n for n in node["names"] if n != name)
+        found.append(Candidate(node["id"], name, label, degree[node["id"]], aliases))
     found.sort(key=lambda c: (-c.degree, c.name, c.id))
     _INDEX[store] = (signature, found, degree)
     return found
