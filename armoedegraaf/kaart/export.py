@@ -1,8 +1,8 @@
 """What the kaart hands to a coordinator beside the picture: the view's nodes as a CSV that Belgian
 Excel opens by a double click, and the passage of a source document a card links to.
 
-    nodes_csv(net) -> str                           ';', a BOM, Dutch headers, formulas neutralised
-    passage_html(sources_dir, file, line) -> str    the lines around `line`, that line marked
+    nodes_csv(net, titles) -> str                        ';', a BOM, Dutch headers, formulas neutralised
+    passage_html(sources_dir, file, line, titles) -> str the lines around `line`, that line marked
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from armoedegraaf.kaart import text as kaart_text
+from armoedegraaf.kaart.text import Titles
 from armoedegraaf.errors import NotFound
 from armoedegraaf.kaart import load_style
 from loaders.source_text import read_source_text
@@ -23,7 +24,7 @@ CSV_HEADER = ["naam", "soort", "stappen van de focus", "gemeente", "bron", "id"]
 CONTEXT_LINES = 20
 
 
-def nodes_csv(net: dict[str, Any]) -> str:
+def nodes_csv(net: dict[str, Any], titles: Titles) -> str:
     """The nodes of a kaart answer, nearest first, one row each."""
     style = load_style()
     buffer = io.StringIO(newline="")
@@ -32,15 +33,15 @@ def nodes_csv(net: dict[str, Any]) -> str:
     for node in sorted(net["nodes"], key=lambda n: (n.get("depth", 0), str(n["properties"].get("name", "")))):
         props = node["properties"]
         row = [str(props.get("name") or node["id"]), style.node(node["labels"]).name, str(node.get("depth", "")),
-               str(props.get("municipality") or ""), kaart_text.provenance(props), node["id"]]
+               str(props.get("municipality") or ""), kaart_text.provenance(props, titles), node["id"]]
         writer.writerow([neutralise(cell) for cell in row])
     return "\ufeff" + buffer.getvalue()
 
 
-def passage_html(sources_dir: Path, file: str, line: int | None) -> str:
+def passage_html(sources_dir: Path, file: str, line: int | None, titles: Titles) -> str:
     """A bundled source document around one line, as a small Dutch page. Only the documents of
     `sources_dir` by their exact file name: nothing else on the server can be read this way."""
-    title = kaart_text.source_title(file)
+    title = kaart_text.source_title(file, titles)
     folder = Path(sources_dir)
     if title is None or not folder.is_dir() or file not in {p.name for p in folder.iterdir()}:
         raise NotFound(f"file: no bundled source document {file!r}")

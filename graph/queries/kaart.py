@@ -1,5 +1,5 @@
-"""What the sociale kaart needs of the whole graph to choose a focus: the nodes a coordinator may put
-at its centre (id, labels, names) and every relationship as its two ends and type, from which the
+"""What the sociale kaart needs of the whole graph to choose a focus and cite its sources: the nodes a
+coordinator may put at its centre and the Source nodes (id, labels, names, file), and every relationship as its two ends and type, from which the
 kaart counts each node's degree (a hub is a node with many). Nothing else of the nodes: the drawn
 network itself comes from `network_nodes`."""
 
@@ -12,8 +12,9 @@ import networkx as nx
 from graph.queries.registry import Rows, query
 
 
-def _node(node_id: str, labels: Any, name: Any, names: Any) -> dict[str, Any]:
-    return {"id": node_id, "labels": sorted(labels), "name": name, "names": list(names) if names else []}
+def _node(node_id: str, labels: Any, name: Any, names: Any, file: Any) -> dict[str, Any]:
+    return {"id": node_id, "labels": sorted(labels), "name": name, "names": list(names) if names else [],
+            "file": file}
 
 
 def _edge_order(e: dict[str, Any]) -> tuple:
@@ -22,7 +23,7 @@ def _edge_order(e: dict[str, Any]) -> tuple:
 
 def _shape(rows: Rows, params: dict[str, Any]) -> Rows:
     row = rows[0]
-    nodes = sorted((_node(n["id"], n["labels"], n["name"], n["names"]) for n in row["nodes"]), key=lambda n: n["id"])
+    nodes = sorted((_node(n["id"], n["labels"], n["name"], n["names"], n["file"]) for n in row["nodes"]), key=lambda n: n["id"])
     return [{"nodes": nodes, "edges": sorted(row["edges"], key=_edge_order)}]
 
 
@@ -30,7 +31,7 @@ def _shape(rows: Rows, params: dict[str, Any]) -> Rows:
     cypher="""
     CALL () {
       MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)
-      RETURN collect({id: n.id, labels: labels(n), name: n.name, names: n.names}) AS nodes
+      RETURN collect({id: n.id, labels: labels(n), name: n.name, names: n.names, file: n.file}) AS nodes
     }
     CALL () {
       MATCH (a)-[r]->(b)
@@ -41,10 +42,10 @@ def _shape(rows: Rows, params: dict[str, Any]) -> Rows:
     shape=_shape,
 )
 def kaart_graph(graph: nx.MultiDiGraph, labels: list[str]) -> Rows:
-    """The nodes with one of `labels` ({id, labels, name, names}, by id) and every relationship
+    """The nodes with one of `labels` ({id, labels, name, names, file}, by id) and every relationship
     ({start, type, end}, in that order), as one row."""
     wanted = set(labels)
-    nodes = [_node(nid, attrs["labels"], attrs.get("name"), attrs.get("names"))
+    nodes = [_node(nid, attrs["labels"], attrs.get("name"), attrs.get("names"), attrs.get("file"))
              for nid, attrs in graph.nodes(data=True) if wanted & set(attrs["labels"])]
     edges = [{"start": s, "type": attrs["type"], "end": e} for s, e, attrs in graph.edges(data=True)]
     return [{"nodes": sorted(nodes, key=lambda n: n["id"]), "edges": sorted(edges, key=_edge_order)}]
