@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from armoedegraaf.errors import Ambiguous, InvalidParameter, NotFound
-from graph.model import fold_name, node_id
+from armoedegraaf.names import alias_reading
+from graph.model import fold_name
 from graph.questions.network import MAX_DEPTH, network
 from graph.schema import load_schema
 from graph.store import Store
@@ -234,12 +235,7 @@ MAX_CANDIDATES = 20
 
 def _resolved(store: Store, text: str, pool: list[Candidate]) -> list[Candidate]:
     """The node the shared actor resolver reads the name as (its alias table), when the graph has it."""
-    from loaders.resolve import Resolver
-
-    res = Resolver().resolve(text, role="other")
-    if res is None or res.method == "new":
-        return []
-    nid = node_id(res.label, res.key)
+    nid = alias_reading(store, text)
     return [c for c in pool if c.id == nid]
 
 

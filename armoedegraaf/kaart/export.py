@@ -17,7 +17,6 @@ from armoedegraaf.kaart import text as kaart_text
 from armoedegraaf.kaart.text import Titles
 from armoedegraaf.errors import NotFound
 from armoedegraaf.kaart import load_style
-from loaders.source_text import read_source_text
 from loaders.tabular_nl import neutralise
 
 CSV_HEADER = ["naam", "soort", "stappen van de focus", "gemeente", "bron", "id"]
@@ -39,13 +38,15 @@ def nodes_csv(net: dict[str, Any], titles: Titles) -> str:
 
 
 def passage_html(sources_dir: Path, file: str, line: int | None, titles: Titles) -> str:
-    """A bundled source document around one line, as a small Dutch page. Only the documents of
-    `sources_dir` by their exact file name: nothing else on the server can be read this way."""
-    title = kaart_text.source_title(file, titles)
+    """A bundled source document around one line, as a small Dutch page. Only the documents the
+    graph holds (`titles`: their Source nodes) in `sources_dir`, by their exact file name: nothing
+    else on the server can be read this way. The loaders read (and bounded) each of them before
+    they wrote its Source node, so the text is read as it is; a byte changed since reads as U+FFFD."""
     folder = Path(sources_dir)
-    if title is None or not folder.is_dir() or file not in {p.name for p in folder.iterdir()}:
+    if file not in titles or not folder.is_dir() or file not in {p.name for p in folder.iterdir()}:
         raise NotFound(f"file: no bundled source document {file!r}")
-    lines = read_source_text(folder / file, f"source {file}").splitlines()
+    title = titles[file]
+    lines = (folder / file).read_text(encoding="utf-8", errors="replace").splitlines()
     if line is not None and line > len(lines):
         raise NotFound(f"regel: {file} has {len(lines)} lines, not {line}")
     first = max(1, (line or 1) - CONTEXT_LINES)
