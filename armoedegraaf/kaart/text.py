@@ -1,6 +1,7 @@
 """What the sociale kaart says, in Dutch: where a node or relationship was stated (a source's title
 and line, with a link to the passage; a coordinator's own file and row), the hover cards, and the
-page's messages. Pure functions of the network answer and the style; armoedegraaf/kaart/__init__.py draws with them.
+page's messages. Pure functions of the network answer and the style; armoedegraaf/kaart/__init__.py
+draws with them.
 
 A bundled document is cited by the title its Source node carries in the graph (`titles`, file name ->
 title: armoedegraaf/kaart/data.py source_titles), so the kaart needs nothing of the loaders.

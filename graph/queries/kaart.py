@@ -1,7 +1,7 @@
-"""What the sociale kaart needs of the whole graph to choose a focus and cite its sources: the nodes a
-coordinator may put at its centre and the Source nodes (id, labels, names, file), and every relationship as its two ends and type, from which the
-kaart counts each node's degree (a hub is a node with many). Nothing else of the nodes: the drawn
-network itself comes from `network_nodes`."""
+"""What the sociale kaart needs of the whole graph to choose a focus and cite its sources: the nodes
+a coordinator may put at its centre and the Source nodes (id, labels, name, names, file), and every
+relationship as its two ends and type, from which the kaart counts each node's degree (a hub is a
+node with many). Nothing else of the nodes: the drawn network itself comes from `network_nodes`."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ def _edge_order(e: dict[str, Any]) -> tuple:
 
 def _shape(rows: Rows, params: dict[str, Any]) -> Rows:
     row = rows[0]
-    nodes = sorted((_node(n["id"], n["labels"], n["name"], n["names"], n["file"]) for n in row["nodes"]), key=lambda n: n["id"])
+    nodes = sorted((_node(n["id"], n["labels"], n["name"], n["names"], n["file"]) for n in row["nodes"]),
+                   key=lambda n: n["id"])
     return [{"nodes": nodes, "edges": sorted(row["edges"], key=_edge_order)}]
 
 
