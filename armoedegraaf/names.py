@@ -37,7 +37,7 @@ def resolve_actor(store: Store, text: str, parameter: str) -> str:
             return exact[0]["id"]
         if len(exact) > 1:
             raise _ambiguous(parameter, text, exact)
-    known = _resolver_reading(store, text)
+    known = alias_reading(store, text)
     if known is not None:
         return known
     raise NotFound(f"{parameter}: no actor with id or name {text!r}")
@@ -47,7 +47,10 @@ def resolve_actors(store: Store, texts: list[str], parameter: str) -> list[str]:
     return [resolve_actor(store, t, parameter) for t in texts if t.strip()]
 
 
-def _resolver_reading(store: Store, text: str) -> str | None:
+def alias_reading(store: Store, text: str) -> str | None:
+    """The id of the actor the shared resolver reads `text` as, when the graph holds it. The one
+    place the API and the kaart use the loaders: their alias table (loaders/data/aliases.yaml)
+    knows names the graph does not."""
     from loaders.resolution.resolve import Resolver  # the loaders' alias table; imported only when needed
 
     res = Resolver().resolve(text, role="other")

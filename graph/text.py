@@ -43,6 +43,15 @@ import snowballstemmer
 DATA = Path(__file__).resolve().parent / "data"
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 
+# The longest run without a space any text may hold (a source line, a spreadsheet cell, a question):
+# the longest in the bundled documents is a 551-character URL. Beyond it the analyzer's work grows.
+MAX_WORD_CHARS = 1_000
+
+
+def longest_word(text: str) -> int:
+    return max(map(len, text.split()), default=0)
+
+
 MIN_PART = 4  # shortest compound part: shorter ones ('arm', 'wet') split too much noise
 MIN_VOCAB = 4  # shortest corpus word taken into the vocabulary
 MIN_PART_FREQ = 2  # a part seen once is too often a PDF line-break fragment ('ondersteu-', 'ning')

@@ -8,14 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from armoedegraaf.errors import SourceError
+from graph.text import MAX_WORD_CHARS, longest_word  # one limit for loaders and the API
 
 MAX_SOURCE_BYTES = 20_000_000
 MAX_LINE_CHARS = 20_000
-MAX_WORD_CHARS = 1_000  # the longest run without a space in the bundled documents is a 551-character URL
-
-
-def longest_word(text: str) -> int:
-    return max(map(len, text.split()), default=0)
 
 
 def read_source_text(path: Path | str, what: str) -> str:

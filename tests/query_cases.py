@@ -73,6 +73,10 @@ CASES: dict[str, list[dict]] = {
                             {"actor": "administration:kind-en-gezin", "grondrecht": "05"},
                             {"actor": "org:netwerk-tegen-armoede", "grondrecht": "10"}, {"actor": "nope"}],
     # issue 12: the local instances that would fill a platform's missing partner category
+    # issue 11: what the kaart needs to choose a focus (armoedegraaf/kaart/data.py FOCUS_LABELS)
+    "kaart_graph": [{"labels": ["HuisVanHetKind", "Platform", "LocalTeam", "Municipality", "Organisation",
+                                "Administration", "Cabinet", "Minister", "Project", "Plan"]},
+                    {"labels": ["Grondrecht"]}, {"labels": []}, {"labels": ["Nope"]}],
     "category_instances_near": [{"platform": "platform:ocmw-sh-mechelen", "categories": ["org:cgg", "org:caw"]},
                                 {"platform": "platform:ocmw-lummen", "categories": ["org:welzijnsschakels", "org:clb"]},
                                 {"platform": "platform:ocmw-kortrijk", "categories": ["org:caw", "org:algemeen-welzijnswerk"]},

@@ -11,7 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from armoedegraaf import kaart, kaart_data, kaart_text
+from armoedegraaf import kaart
+from armoedegraaf.kaart import data as kaart_data, text as kaart_text
 from armoedegraaf.errors import InvalidParameter, NotFound
 from armoedegraaf.settings import Settings
 from graph.memory_store import MemoryStore
@@ -116,7 +117,7 @@ def test_abstract_actor_label_is_never_the_drawn_type():
 
 def test_page_is_self_contained(loaded_memory):
     net = network(loaded_memory, "plan:vapa-2015-2019", 1)
-    page = kaart.render_html(net)
+    page = kaart.render_html(net, kaart_data.source_titles(loaded_memory))
     external = [(tag, name, value) for tag, attrs in parse(page).tags for name, value in attrs.items()
                 if name in ("src", "href") and value and re.match(r"\s*(https?:)?//", value)]
     assert external == []
@@ -126,7 +127,7 @@ def test_page_is_self_contained(loaded_memory):
 
 def test_page_draws_the_network_it_was_given(loaded_memory):
     net = network(loaded_memory, "plan:vapa-2015-2019", 2)
-    page = kaart.render_html(net)
+    page = kaart.render_html(net, kaart_data.source_titles(loaded_memory))
     data = payload(page)
     assert [n["id"] for n in data["nodes"]] == [n["id"] for n in net["nodes"]]
     assert len(data["edges"]) == len(net["edges"])
@@ -140,7 +141,7 @@ def test_page_draws_the_network_it_was_given(loaded_memory):
 
 def test_hover_cards_give_name_type_and_source_line(small):
     net = network(small, "hvhk:huis-van-het-kind-gent", 2)
-    data = payload(kaart.render_html(net))
+    data = payload(kaart.render_html(net, kaart_data.source_titles(small)))
     caw = next(n for n in data["nodes"] if n["id"] == "org:caw-oost-vlaanderen")
     assert caw["title"].splitlines() == ["CAW Oost-Vlaanderen", "soort: Organisatie",
                                          f"bron: eigen sociale kaart ({SRC}), rij 21", "stappen van de focus: 1",
@@ -154,21 +155,22 @@ def test_hover_cards_give_name_type_and_source_line(small):
     assert focus["borderWidth"] > caw["borderWidth"] and focus["shape"] == "star"
 
 
-def test_provenance_by_title_and_line():
-    assert kaart.provenance({}) == "onbekend (de bron zegt het niet)"
-    assert kaart.provenance({"source": "002_839b33d58696378e.txt", "line": 1411}) == \
+def test_provenance_by_title_and_line(loaded_memory):
+    titles = kaart_data.source_titles(loaded_memory)  # the Source nodes' titles
+    assert kaart.provenance({}, titles) == "onbekend (de bron zegt het niet)"
+    assert kaart.provenance({"source": "002_839b33d58696378e.txt", "line": 1411}, titles) == \
         "KPMG-studie van de lokale overlegplatforms kinderarmoede (2014-2015), regel 1411"
-    assert kaart_text.source_ref("002_839b33d58696378e.txt", 1411)[1] == \
+    assert kaart_text.source_ref("002_839b33d58696378e.txt", 1411, titles)[1] == \
         "/bron/002_839b33d58696378e.txt?regel=1411#regel-1411"
-    assert kaart.provenance({"source": "partnerships.csv", "line": 3}) == "eigen sociale kaart (partnerships.csv), rij 3"
-    assert kaart.provenance({"source": "loaders/data/geography.yaml", "line": 4}) == \
+    assert kaart.provenance({"source": "partnerships.csv", "line": 3}, titles) == "eigen sociale kaart (partnerships.csv), rij 3"
+    assert kaart.provenance({"source": "loaders/data/geography.yaml", "line": 4}, titles) == \
         "lijst van armoedegraaf (geography.yaml), regel 4"
     assert kaart.relation_name("INVOLVED_IN") == "werkt mee aan" and kaart.relation_name("SIMILAR_TO") == "lijkt op"
     assert kaart.relation_name("NEW_TYPE") == "heeft een relatie (NEW_TYPE) met"
 
 
 def test_source_text_is_never_html(small):
-    page = kaart.render_html(network(small, "hvhk:huis-van-het-kind-gent", 1))
+    page = kaart.render_html(network(small, "hvhk:huis-van-het-kind-gent", 1), kaart_data.source_titles(small))
     assert "<script>alert(1)" not in page
     assert EVIL in [n["title"].splitlines()[0] for n in payload(page)["nodes"]]  # shown as text
 
@@ -179,16 +181,17 @@ def test_legend_lists_present_types_with_counts(small):
     assert [(k["label"], k["count"]) for k in legend["nodes"]] == [("HuisVanHetKind", 1), ("Organisation", 3)]
     assert [(e["type"], e["name"], e["count"]) for e in legend["edges"]] == [("PARTNER_OF", "werkt samen met", 3)]
     assert [k["name"] for k in legend["nodes"]] == ["Huis van het Kind", "Organisatie"]
-    page = kaart.render_html(net)
+    page = kaart.render_html(net, kaart_data.source_titles(small))
     assert 'data-kind="HuisVanHetKind"' in page and 'data-kind="PARTNER_OF"' in page
 
 
 def test_capped_network_shows_its_message(loaded_memory):
     net = network(loaded_memory, "plan:vapa-2015-2019", 2, limit=20)
     assert net["capped"]
-    page = kaart.render_html(net, form={"limit": 20})
+    page = kaart.render_html(net, kaart_data.source_titles(loaded_memory), form={"limit": 20})
     assert "De kaart toont de 20 dichtstbijzijnde knopen" in page
-    assert "kaart-message" not in kaart.render_html(network(loaded_memory, "grondrecht:05", 1))
+    assert "kaart-message" not in kaart.render_html(network(loaded_memory, "grondrecht:05", 1),
+                                                kaart_data.source_titles(loaded_memory))
 
 
 def test_physics_iterations_shrink_as_the_network_grows():
@@ -199,7 +202,8 @@ def test_physics_iterations_shrink_as_the_network_grows():
 
 
 def test_write_html(tmp_path, small):
-    path = kaart.write_html(network(small, "grondrecht:01", 1), tmp_path / "k" / "kaart.html", title="Recht 01")
+    path = kaart.write_html(network(small, "grondrecht:01", 1), tmp_path / "k" / "kaart.html",
+                           kaart_data.source_titles(small), title="Recht 01")
     assert "<title>Recht 01</title>" in path.read_text(encoding="utf-8")
 
 

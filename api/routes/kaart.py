@@ -15,10 +15,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import StoreDep
-from armoedegraaf import kaart_data
 from armoedegraaf.errors import Ambiguous, ArmoedegraafError, InvalidParameter, NotFound
+from armoedegraaf.kaart import data as kaart_data
 from armoedegraaf.kaart import load_style, render_html
-from armoedegraaf.kaart_export import nodes_csv, passage_html
+from armoedegraaf.kaart.export import nodes_csv, passage_html
 from graph.questions.network import MAX_DEPTH
 from graph.questions.verdicts import in_force
 from graph.store import Store
@@ -88,7 +88,7 @@ def _error(store: Store, request: Request, exc: ArmoedegraafError, typed: str | 
         message = f"Deze keuze kan niet: {exc}"
     status = 404 if isinstance(exc, NotFound) else 422
     form = _form(store, request, typed or "", choices)
-    return HTMLResponse(render_html(None, form=form, error={"message": message, "candidates": candidates}),
+    return HTMLResponse(render_html(None, {}, form=form, error={"message": message, "candidates": candidates}),
                         status_code=status)
 
 
@@ -115,7 +115,8 @@ def kaart_page(store: StoreDep, request: Request, focus: FocusQ = None, depth: D
         net = _network(store, center, depth, grondrecht, types, limit, door_hubs, open)
     except (InvalidParameter, NotFound) as exc:
         return _error(store, request, exc, focus, choices)
-    return HTMLResponse(render_html(_judged(request, net), form=_form(store, request, center, choices)))
+    return HTMLResponse(render_html(_judged(request, net), kaart_data.source_titles(store),
+                                    form=_form(store, request, center, choices)))
 
 
 @router.get("/kaart/data", summary="The network JSON the /kaart page draws for the same parameters")
@@ -131,14 +132,15 @@ def kaart_nodes_csv(store: StoreDep, focus: FocusQ = None, depth: DepthQ = kaart
                     grondrecht: GrondrechtQ = None, types: TypesQ = None, limit: LimitQ = kaart_data.DEFAULT_LIMIT,
                     door_hubs: HubsQ = False, open: OpenQ = None) -> Response:
     net = _network(store, _focus(store, focus), depth, grondrecht, types, limit, door_hubs, open)
-    return Response(nodes_csv(net), media_type="text/csv; charset=utf-8",
+    return Response(nodes_csv(net, kaart_data.source_titles(store)), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="sociale-kaart-knopen.csv"'})
 
 
 @router.get("/bron/{file}", response_class=HTMLResponse, summary="A bundled source document around one line")
-def source_passage(request: Request, file: str,
+def source_passage(store: StoreDep, request: Request, file: str,
                    regel: Annotated[int | None, Query(ge=1, description="the line to show")] = None) -> HTMLResponse:
-    return HTMLResponse(passage_html(request.app.state.settings.sources_dir, file, regel))
+    return HTMLResponse(passage_html(request.app.state.settings.sources_dir, file, regel,
+                                     kaart_data.source_titles(store)))
 
 
 @router.get("/kaart/actors/{node_id}", response_class=HTMLResponse, summary="The sociale kaart around one node (id or name)",
@@ -158,4 +160,5 @@ def kaart_actor(node_id: str, store: StoreDep, request: Request, depth: DepthQ =
         net = _network(store, node_id, depth, grondrecht, types, limit, door_hubs, open)
     except InvalidParameter as exc:
         return _error(store, request, exc, node_id, choices)
-    return HTMLResponse(render_html(_judged(request, net), form=_form(store, request, node_id, choices)))
+    return HTMLResponse(render_html(_judged(request, net), kaart_data.source_titles(store),
+                                    form=_form(store, request, node_id, choices)))

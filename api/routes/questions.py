@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field, StringConstraints, field_validator
 from api.deps import StoreDep
 from graph.questions import search
 from graph.questions.missing_links import KINDS, missing_links
-from loaders.source_text import MAX_WORD_CHARS, longest_word
+from graph.text import MAX_WORD_CHARS, longest_word
 
 router = APIRouter(tags=["questions"])
 

@@ -14,5 +14,6 @@ from graph.queries.registry import Query, get, names, query
 from graph.queries import actions, actors, core, gaps, network, overlap, places  # noqa: E402,F401
 from graph.queries import search  # noqa: E402,F401
 from graph.queries import plans  # noqa: E402,F401
+from graph.queries import kaart  # noqa: E402,F401
 
 __all__ = ["Query", "get", "names", "query"]

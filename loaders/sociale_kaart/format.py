@@ -19,9 +19,9 @@ from typing import Any, Callable, Iterable, Sequence
 from armoedegraaf.errors import RowError
 from graph.model import fold_name
 from graph.schema import load_schema
+from graph.text import MAX_WORD_CHARS, longest_word  # one limit for every loader
 from loaders.resolution.geography import lookup_municipality
 from loaders.sociale_kaart.dutch import choice_of, english_column
-from loaders.source_text import MAX_WORD_CHARS, longest_word  # one limit for every loader
 
 # Ministers are the Flemish government's own; a coordinator's list names every other actor kind.
 ACTOR_TYPES = tuple(label for label in load_schema().actor_labels if label != "Minister")

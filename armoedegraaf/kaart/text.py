@@ -1,8 +1,12 @@
 """What the sociale kaart says, in Dutch: where a node or relationship was stated (a source's title
 and line, with a link to the passage; a coordinator's own file and row), the hover cards, and the
-page's messages. Pure functions of the network answer and the style; kaart.py draws with them.
+page's messages. Pure functions of the network answer and the style; armoedegraaf/kaart/__init__.py
+draws with them.
 
-Relationship names come from kaart_style.yaml (an edge's `name`); a type without one reads
+A bundled document is cited by the title its Source node carries in the graph (`titles`, file name ->
+title: armoedegraaf/kaart/data.py source_titles), so the kaart needs nothing of the loaders.
+
+Relationship names come from style.yaml (an edge's `name`); a type without one reads
 "heeft een relatie (TYPE) met", so a type added to the schema later still reads as Dutch.
 """
 
@@ -10,12 +14,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 from urllib.parse import quote
 
-from loaders.sources import titles
-
-BUNDLED = re.compile(r"(\d{3})_[0-9a-f]{6,}\.txt")
+BUNDLED = re.compile(r"\d{3}_[0-9a-f]{6,}\.txt")  # how the bundled documents are named
+Titles = Mapping[str, str]  # a bundled document's file name -> its title
 CURATED = "loaders/data/"  # where the hand-kept lists cite themselves
 PASSAGE_ROUTE = "/bron"  # api/routes/kaart.py: the source text around a line
 # Values of relationship properties that the sources write in English.
@@ -28,19 +31,19 @@ OVERLAP_VERDICTS = {"same": "zelfde initiatief", "related": "verwant", "successo
                     "distinct": "verschillend"}
 
 
-def source_title(file: str) -> str | None:
-    """The title of a bundled source document, by its file name (`002_839b....txt`)."""
-    match = BUNDLED.fullmatch(file)
-    return titles().get(match.group(1)) if match else None
+def source_title(file: str, titles: Titles) -> str | None:
+    """The title of a bundled source document, by its file name (`002_839b....txt`); its file name
+    when the graph holds no Source node for it; None for any other file."""
+    return titles.get(file, file) if BUNDLED.fullmatch(file) else None
 
 
-def source_ref(file: str | None, line: Any) -> tuple[str, str | None]:
+def source_ref(file: str | None, line: Any, titles: Titles) -> tuple[str, str | None]:
     """(text, link) for one statement: "KPMG-studie ..., regel 1411" and the passage's address;
     a coordinator's own file reads "eigen sociale kaart (partnerships.csv), rij 2" (no link: the
     file is hers, not the server's)."""
     if not file:
         return "onbekend (de bron zegt het niet)", None
-    title = source_title(str(file))
+    title = source_title(str(file), titles)
     if title is None and str(file).startswith(CURATED):  # the project's own hand-kept lists
         where = f", regel {line}" if line is not None else ""
         return f"lijst van armoedegraaf ({Path(str(file)).name}){where}", None
@@ -52,23 +55,23 @@ def source_ref(file: str | None, line: Any) -> tuple[str, str | None]:
     return f"{title}, regel {line}", f"{PASSAGE_ROUTE}/{quote(str(file))}?regel={int(line)}#regel-{int(line)}"
 
 
-def provenance(props: dict[str, Any]) -> str:
-    return source_ref(props.get("source"), props.get("line"))[0]
+def provenance(props: dict[str, Any], titles: Titles) -> str:
+    return source_ref(props.get("source"), props.get("line"), titles)[0]
 
 
-def links(props: dict[str, Any]) -> list[dict[str, str | None]]:
+def links(props: dict[str, Any], titles: Titles) -> list[dict[str, str | None]]:
     """Every statement of a node or relationship as {text, href}: its own first, then the other
     documents that state it too (by title; they give no line)."""
-    text, href = source_ref(props.get("source"), props.get("line"))
+    text, href = source_ref(props.get("source"), props.get("line"), titles)
     out = [{"text": text, "href": href}]
     for other in props.get("sources", []):
         if other != props.get("source"):
-            other_text, other_href = source_ref(other, None)
+            other_text, other_href = source_ref(other, None, titles)
             out.append({"text": other_text, "href": other_href})
     return out
 
 
-def node_card(node: dict[str, Any], kind_name: str) -> str:
+def node_card(node: dict[str, Any], kind_name: str, titles: Titles) -> str:
     """The hover text of a node: name, kind, title, where it is stated, distance, id."""
     props = node["properties"]
     lines = [str(props.get("name") or node["id"]), f"soort: {kind_name}"]
@@ -76,8 +79,8 @@ def node_card(node: dict[str, Any], kind_name: str) -> str:
         lines.append(f"titel: {props['title']}")
     if props.get("municipality"):
         lines.append(f"gemeente: {props['municipality']}")
-    lines.append(f"bron: {provenance(props)}")
-    others = [source_ref(s, None)[0] for s in props.get("sources", []) if s != props.get("source")]
+    lines.append(f"bron: {provenance(props, titles)}")
+    others = [source_ref(s, None, titles)[0] for s in props.get("sources", []) if s != props.get("source")]
     if others:
         lines.append(f"ook in: {'; '.join(others)}")
     if "depth" in node:
@@ -90,7 +93,7 @@ def relation_name(rel_type: str, named: str | None) -> str:
     return named or f"heeft een relatie ({rel_type}) met"
 
 
-def edge_card(edge: dict[str, Any], name: str, names: dict[str, str]) -> str:
+def edge_card(edge: dict[str, Any], name: str, names: dict[str, str], titles: Titles) -> str:
     """The hover text of a relationship: the sentence it says, then what it carries and its source."""
     props = edge["properties"]
     start, end = names.get(edge["start"], edge["start"]), names.get(edge["end"], edge["end"])
@@ -104,7 +107,7 @@ def edge_card(edge: dict[str, Any], name: str, names: dict[str, str]) -> str:
         lines.append(f"gelijkenis: {props['score']:.2f}")
     if props.get("note"):
         lines.append(f"notitie: {props['note']}")
-    lines.append(f"bron: {provenance(props)}")
+    lines.append(f"bron: {provenance(props, titles)}")
     return "\n".join(lines)
 
 

@@ -1,14 +1,14 @@
 """The sociale kaart: a network answer (graph.questions.network) drawn as one self-contained HTML
 page with pyvis / vis-network.
 
-    render_html(net) -> str          the page; works offline (vis-network JS/CSS inlined from
+    render_html(net, titles) -> str  the page; works offline (vis-network JS/CSS inlined from
                                      the pyvis package, no external <script src>/<link href>)
-    write_html(net, path) -> Path    the same, saved to a file
-    build_network(net) -> Network    the pyvis Network (nodes, edges, options) behind the page
+    write_html(net, path, titles)    the same, saved to a file
+    build_network(net, titles)       the pyvis Network (nodes, edges, options) behind the page
     notebook_view(html) -> HTML      the page in a Jupyter output cell (an iframe)
 
 Colours, shapes, captions and the Dutch names of labels and relationship types live in
-kaart_style.yaml; the Dutch texts in kaart_text.py. Hover cards are plain text
+style.yaml; the Dutch texts in text.py. Hover cards are plain text
 (vis-network 9 shows a string title as text; the page turns it into a card element), so nothing
 from the sources is ever interpreted as HTML.
 """
@@ -28,10 +28,11 @@ import yaml
 from markupsafe import Markup
 from pyvis.network import Network
 
-from armoedegraaf import kaart_text
+from armoedegraaf.kaart import text as kaart_text
+from armoedegraaf.kaart.text import Titles
 
-STYLE_FILE = Path(__file__).with_name("kaart_style.yaml")
-TEMPLATE_FILE = "kaart_template.html"
+STYLE_FILE = Path(__file__).with_name("style.yaml")
+TEMPLATE_FILE = "template.html"
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 CAPTION_CHARS = 32
 NODE_ITERATIONS, MIN_ITERATIONS, MAX_ITERATIONS = 30_000, 60, 300
@@ -86,20 +87,21 @@ def load_style(path: Path = STYLE_FILE) -> KaartStyle:
     )
 
 
-# -- hover cards (Dutch; armoedegraaf/kaart_text.py) ------------------------------------------
+# -- hover cards (Dutch; armoedegraaf/kaart/text.py) ------------------------------------------
 
-def provenance(props: dict[str, Any]) -> str:
+def provenance(props: dict[str, Any], titles: Titles) -> str:
     """"<source title>, regel N", or the coordinator's own file and row."""
-    return kaart_text.provenance(props)
+    return kaart_text.provenance(props, titles)
 
 
-def node_card(node: dict[str, Any], style: KaartStyle | None = None) -> str:
-    return kaart_text.node_card(node, (style or load_style()).node(node["labels"]).name)
+def node_card(node: dict[str, Any], titles: Titles, style: KaartStyle | None = None) -> str:
+    return kaart_text.node_card(node, (style or load_style()).node(node["labels"]).name, titles)
 
 
-def edge_card(edge: dict[str, Any], style: KaartStyle | None = None, names: dict[str, str] | None = None) -> str:
+def edge_card(edge: dict[str, Any], titles: Titles, style: KaartStyle | None = None,
+              names: dict[str, str] | None = None) -> str:
     style = style or load_style()
-    return kaart_text.edge_card(edge, relation_name(edge["type"], style), names or {})
+    return kaart_text.edge_card(edge, relation_name(edge["type"], style), names or {}, titles)
 
 
 def relation_name(rel_type: str, style: KaartStyle | None = None) -> str:
@@ -143,9 +145,9 @@ def vis_options(node_count: int) -> dict[str, Any]:
     }
 
 
-def build_network(net: dict[str, Any], style: KaartStyle | None = None) -> Network:
-    """A pyvis Network of the network answer: nodes styled by label, edges by type; a hub the kaart
-    does not go through gets a counted '+N' node that opens it."""
+def build_network(net: dict[str, Any], titles: Titles, style: KaartStyle | None = None) -> Network:
+    """A pyvis Network of the network answer: nodes styled by label, edges by type, cards citing the
+    sources by their `titles`; a hub the kaart does not go through gets a counted '+N' node that opens it."""
     style = style or load_style()
     vis = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     names = {n["id"]: str(n["properties"].get("name") or n["id"]) for n in net["nodes"]}
@@ -154,8 +156,8 @@ def build_network(net: dict[str, Any], style: KaartStyle | None = None) -> Netwo
         focus = node["id"] == net["center"]
         vis.add_node(node["id"], label=caption(node, kind), shape=kind.shape, color=kind.color,
                      size=kind.size * (1.6 if focus else 1), borderWidth=4 if focus else 1,
-                     title=node_card(node, style), kind=kind.label, depth=node.get("depth", 0),
-                     sources=kaart_text.links(node["properties"]),
+                     title=node_card(node, titles, style), kind=kind.label, depth=node.get("depth", 0),
+                     sources=kaart_text.links(node["properties"], titles),
                      font={"size": 18, "bold": True} if focus else {"size": 14})
     parallel: Counter[tuple[str, str]] = Counter()
     for i, edge in enumerate(net["edges"]):
@@ -166,8 +168,8 @@ def build_network(net: dict[str, Any], style: KaartStyle | None = None) -> Netwo
         # Two relationships between the same nodes would be drawn on top of each other: bend them.
         smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * bend} if bend else False
         vis.add_edge(edge["start"], edge["end"], id=f"e{i}", color=es.color, width=es.width, dashes=es.dashes,
-                     title=edge_card(edge, style, names), kind=edge["type"], smooth=smooth,
-                     sources=kaart_text.links(edge["properties"]), verdict=edge.get("verdict"))
+                     title=edge_card(edge, titles, style, names), kind=edge["type"], smooth=smooth,
+                     sources=kaart_text.links(edge["properties"], titles), verdict=edge.get("verdict"))
     for hub in net.get("hubs", []):
         more = f"meer:{hub['id']}"
         vis.add_node(more, label=f"+{hub['hidden']}", shape="circle", color=style.collapsed.color,
@@ -222,9 +224,11 @@ def messages(net: dict[str, Any], limit: int | None = None) -> list[str]:
     return out
 
 
-def render_html(net: dict[str, Any] | None, title: str | None = None, form: dict[str, Any] | None = None,
-                style: KaartStyle | None = None, error: dict[str, Any] | None = None) -> str:
-    """The kaart of a network answer as one HTML page that needs no network access.
+def render_html(net: dict[str, Any] | None, titles: Titles, title: str | None = None,
+                form: dict[str, Any] | None = None, style: KaartStyle | None = None,
+                error: dict[str, Any] | None = None) -> str:
+    """The kaart of a network answer as one HTML page that needs no network access; its cards cite
+    the bundled documents by `titles` (armoedegraaf.kaart.data.source_titles).
     `form` (the /kaart page's choices, see api/routes/kaart.py) adds the focus/filter form; `error`
     ({message, candidates}) shows what went wrong above the form instead of a kaart."""
     style = style or load_style()
@@ -233,7 +237,7 @@ def render_html(net: dict[str, Any] | None, title: str | None = None, form: dict
         return _environment().get_template(TEMPLATE_FILE).render(
             title=title or "Sociale kaart", payload=None, legend=None, net=None, form=form, error=error,
             notes=[], vis_js=js, vis_css=css, node_count=0, edge_count=0)
-    vis = build_network(net, style)
+    vis = build_network(net, titles, style)
     center = next((n for n in net["nodes"] if n["id"] == net["center"]), None)
     center_name = center["properties"].get("name", center["id"]) if center else net["center"]
     return _environment().get_template(TEMPLATE_FILE).render(
@@ -245,10 +249,10 @@ def render_html(net: dict[str, Any] | None, title: str | None = None, form: dict
         node_count=len(net["nodes"]), edge_count=len(net["edges"]), form=form, vis_js=js, vis_css=css)
 
 
-def write_html(net: dict[str, Any], path: Path | str, title: str | None = None) -> Path:
+def write_html(net: dict[str, Any], path: Path | str, titles: Titles, title: str | None = None) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(net, title), encoding="utf-8")
+    path.write_text(render_html(net, titles, title), encoding="utf-8")
     return path
 
 

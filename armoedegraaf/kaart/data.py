@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from armoedegraaf.errors import Ambiguous, InvalidParameter, NotFound
-from graph.model import fold_name, node_id
+from armoedegraaf.names import alias_reading
+from graph.model import fold_name
 from graph.questions.network import MAX_DEPTH, network
 from graph.schema import load_schema
 from graph.store import Store
@@ -133,35 +134,55 @@ class Candidate:
     aliases: tuple[str, ...] = ()  # the other names the sources give it (a platform by its lead's name)
 
 
-# A per-store index of node names and degrees, rebuilt when the store's counts change. It is read
-# from store.export() because no registered query lists nodes by degree yet.
-_INDEX: "weakref.WeakKeyDictionary[Any, tuple[Any, list[Candidate], Counter]]" = weakref.WeakKeyDictionary()
+@dataclass(frozen=True)
+class _Index:
+    signature: Any  # the store's counts when it was read
+    candidates: list[Candidate]
+    degree: Counter
+    titles: dict[str, str]
+
+
+# A per-store index of node names, degrees and source titles, rebuilt when the store's counts
+# change; read with the `kaart_graph` query (graph/queries/kaart.py), which answers only what the
+# kaart needs.
+_INDEX: "weakref.WeakKeyDictionary[Any, _Index]" = weakref.WeakKeyDictionary()
+
+
+def _index(store: Store) -> _Index:
+    signature = store.counts()
+    cached = _INDEX.get(store)
+    if cached is not None and cached.signature == signature:
+        return cached
+    doc = store.run("kaart_graph", labels=[*FOCUS_LABELS, "Source"])[0]
+    degree = Counter(end for rel in doc["edges"] for end in (rel["start"], rel["end"]))
+    found, titles = [], {}
+    for node in doc["nodes"]:
+        if "Source" in node["labels"] and node["file"]:
+            titles[node["file"]] = node["name"] or node["file"]
+        label = next((lab for lab in FOCUS_LABELS if lab in node["labels"]), None)
+        if label is not None:
+            name = node["name"] or node["id"]
+            aliases = tuple(n for n in node["names"] if n != name)
+            found.append(Candidate(node["id"], name, label, degree[node["id"]], aliases))
+    found.sort(key=lambda c: (-c.degree, c.name, c.id))
+    _INDEX[store] = _Index(signature, found, degree, titles)
+    return _INDEX[store]
 
 
 def degrees(store: Store) -> Counter:
     """node id -> how many relationships it has (cached with the candidates)."""
-    candidates(store)
-    return _INDEX[store][2]
+    return _index(store).degree
 
 
 def candidates(store: Store) -> list[Candidate]:
     """Every node of a FOCUS_LABELS label, best connected first."""
-    signature = store.counts()
-    cached = _INDEX.get(store)
-    if cached is not None and cached[0] == signature:
-        return cached[1]
-    doc = store.export()
-    degree = Counter(end for rel in doc["relationships"] for end in (rel["start"], rel["end"]))
-    found = []
-    for node in doc["nodes"]:
-        label = next((lab for lab in FOCUS_LABELS if lab in node["labels"]), None)
-        if label is not None:
-            name = node["properties"].get("name") or node["id"]
-            aliases = tuple(n for n in node["properties"].get("names") or () if n != name)
-            found.append(Candidate(node["id"], name, label, degree[node["id"]], aliases))
-    found.sort(key=lambda c: (-c.degree, c.name, c.id))
-    _INDEX[store] = (signature, found, degree)
-    return found
+    return _index(store).candidates
+
+
+def source_titles(store: Store) -> dict[str, str]:
+    """The bundled documents the graph holds, file name -> title (their Source nodes): what the
+    kaart's cards cite them by."""
+    return _index(store).titles
 
 
 def suggestions(store: Store, count: int = 10) -> list[Candidate]:
@@ -214,12 +235,7 @@ MAX_CANDIDATES = 20
 
 def _resolved(store: Store, text: str, pool: list[Candidate]) -> list[Candidate]:
     """The node the shared actor resolver reads the name as (its alias table), when the graph has it."""
-    from loaders.resolution.resolve import Resolver
-
-    res = Resolver().resolve(text, role="other")
-    if res is None or res.method == "new":
-        return []
-    nid = node_id(res.label, res.key)
+    nid = alias_reading(store, text)
     return [c for c in pool if c.id == nid]
 
 

@@ -19,9 +19,9 @@ from typing import Any, Callable, Iterator
 
 import click
 
-from armoedegraaf import cli_ask, cli_plans, cli_verdict
 from pydantic import ValidationError
 
+from armoedegraaf.cli import ask as cli_ask, plans as cli_plans, verdict as cli_verdict
 from armoedegraaf.errors import ArmoedegraafError, InvalidParameter
 from armoedegraaf.settings import Settings
 
@@ -295,6 +295,3 @@ cli_plans.register(cli, _with_store)
 def main() -> None:
     cli(prog_name="armoedegraaf")
 
-
-if __name__ == "__main__":
-    main()
