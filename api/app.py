@@ -16,7 +16,8 @@ from api.routes import kaart
 from api.routes import continuity, timeline, verdicts
 from armoedegraaf import __version__
 from armoedegraaf.settings import Settings
-from graph.store import Store, open_store
+from graph.backends import open_store
+from graph.store import Store
 from graph.verdicts import open_verdicts
 
 DESCRIPTION = """

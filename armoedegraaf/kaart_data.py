@@ -24,6 +24,8 @@ from graph.questions.network import MAX_DEPTH, network
 from graph.schema import load_schema
 from graph.store import Store
 from graph.verdicts import Verdict, subject_key
+from graph.queries.actions import grondrechten
+from graph.queries.core import neighbours
 
 DEFAULT_DEPTH = 2
 DEFAULT_LIMIT = 300
@@ -75,11 +77,11 @@ def grondrecht_scope(store: Store, grondrecht: str) -> tuple[str, set[str]]:
     try:
         store.get_node(gid)
     except NotFound:
-        known = ", ".join(row["code"] for row in store.run("grondrechten"))
+        known = ", ".join(row["code"] for row in store.run(grondrechten))
         raise InvalidParameter("grondrecht", f"unknown grondrecht {grondrecht!r}; known codes: {known}") from None
-    actions = {row["node"]["id"] for row in store.run("neighbours", ids=[gid], labels=["Action"])
+    actions = {row["node"]["id"] for row in store.run(neighbours, ids=[gid], labels=["Action"])
                if row["rel"]["type"] == "TARGETS"}
-    linked = ({row["node"]["id"] for row in store.run("neighbours", ids=sorted(actions), labels=[])}
+    linked = ({row["node"]["id"] for row in store.run(neighbours, ids=sorted(actions), labels=[])}
               if actions else set())
     return code, {gid} | actions | linked
 

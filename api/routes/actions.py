@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
 from graph.questions.actions import DEFAULT_PLAN, action_detail, list_actions
+from graph.queries.actions import grondrechten as grondrechten_query, ministers as ministers_query
 
 router = APIRouter(tags=["actions"])
 
@@ -33,9 +34,9 @@ def action(store: StoreDep, code: str, plan: Annotated[str, Query()] = DEFAULT_P
 
 @router.get("/grondrechten", summary="The grondrechten with their number of actions")
 def grondrechten(store: StoreDep) -> list[dict[str, Any]]:
-    return store.run("grondrechten")
+    return store.run(grondrechten_query)
 
 
 @router.get("/ministers", summary="The ministers with their number of actions")
 def ministers(store: StoreDep) -> list[dict[str, Any]]:
-    return store.run("ministers")
+    return store.run(ministers_query)

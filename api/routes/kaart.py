@@ -20,8 +20,9 @@ from armoedegraaf.errors import Ambiguous, ArmoedegraafError, InvalidParameter, 
 from armoedegraaf.kaart import load_style, render_html
 from armoedegraaf.kaart_export import nodes_csv, passage_html
 from graph.questions.network import MAX_DEPTH
-from graph.questions.verdicts import in_force
+from graph.verdicts import in_force
 from graph.store import Store
+from graph.queries.actions import grondrechten
 
 router = APIRouter(tags=["kaart"])
 
@@ -65,7 +66,7 @@ def _form(store: Store, request: Request, focus: str, choices: dict[str, Any]) -
                    for c in kaart_data.suggestions(store)]
     query = str(request.url.query)
     return {"action": "/kaart", "focus": focus, "depth": choices["depth"], "depths": list(range(1, MAX_DEPTH + 1)),
-            "grondrecht": choices["grondrecht"], "grondrechten": store.run("grondrechten"),
+            "grondrecht": choices["grondrecht"], "grondrechten": store.run(grondrechten),
             "types": _types(choices["types"]) or [], "all_types": all_types, "limit": choices["limit"],
             "max_limit": kaart_data.MAX_LIMIT, "suggestions": suggestions, "through_hubs": choices["door_hubs"],
             "open_hubs": choices["open_"] or [], "csv_href": "/kaart/knopen.csv" + (f"?{query}" if query else "")}

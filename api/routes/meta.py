@@ -25,9 +25,7 @@ HEALTH_DEADLINE_S = 1.5
 
 
 def _check(store: Store) -> tuple[str, dict[str, Any]]:
-    refresh = getattr(store, "refresh", None)
-    if refresh is not None:
-        refresh()
+    store.refresh()
     return store.ping(), store.counts()
 
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
 from graph.questions.places import list_platforms, platform_detail
+from graph.queries.places import province_coverage as province_coverage_query
 
 router = APIRouter(tags=["platforms"])
 
@@ -28,4 +29,4 @@ def platform(store: StoreDep, platform_id: str) -> dict[str, Any]:
 
 @router.get("/coverage/provinces", summary="Per province: platforms, projects, Huizen van het Kind, local teams")
 def province_coverage(store: StoreDep) -> list[dict[str, Any]]:
-    return store.run("province_coverage")
+    return store.run(province_coverage_query)

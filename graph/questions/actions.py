@@ -10,6 +10,8 @@ from armoedegraaf.errors import InvalidParameter, NotFound, SchemaError
 from graph.model import node_id
 from graph.questions.nodes import require_node
 from graph.store import Store
+from graph.queries.actions import actions, ministers
+from graph.queries.core import neighbours
 
 DEFAULT_PLAN = "VAPA 2015-2019"
 _CODE = re.compile(r"^\d\d_\d\d_\d\d$")
@@ -29,7 +31,7 @@ def list_actions(store: Store, *, grondrecht: str | None = None, minister: str |
         raise InvalidParameter("limit", f"must be between 1 and 500, got {limit}")
     if offset < 0:
         raise InvalidParameter("offset", f"must be 0 or more, got {offset}")
-    page = store.run("actions", grondrecht=grondrecht, minister=minister, actor=actor, plan=plan,
+    page = store.run(actions, grondrecht=grondrecht, minister=minister, actor=actor, plan=plan,
                      limit=limit, offset=offset)[0]
     return {"total": page["total"], "limit": limit, "offset": offset, "items": page["items"]}
 
@@ -37,7 +39,7 @@ def list_actions(store: Store, *, grondrecht: str | None = None, minister: str |
 def resolve_minister(store: Store, minister: str) -> str:
     """A minister filter may be the node id or the two-digit number the action codes use."""
     if re.fullmatch(r"0[1-9]", minister):
-        found = [m["id"] for m in store.run("ministers") if m["number"] == minister]
+        found = [m["id"] for m in store.run(ministers) if m["number"] == minister]
         if not found:
             raise NotFound(f"minister: no minister with number {minister}")
         return found[0]
@@ -60,7 +62,7 @@ def action_detail(store: Store, code: str, plan: str = DEFAULT_PLAN) -> dict[str
     except NotFound:
         raise NotFound(f"no action {code} in {plan}") from None
     props = node["properties"]
-    links = store.run("neighbours", ids=[aid], labels=[])
+    links = store.run(neighbours, ids=[aid], labels=[])
     return {
         "id": aid, "code": props.get("code"), "title": props.get("title"), "plan": props.get("plan"),
         "grondrecht": _one(links, "TARGETS", "Grondrecht", lambda n: {"code": n["properties"]["code"],
