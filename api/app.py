@@ -9,8 +9,8 @@ from typing import AsyncIterator
 from fastapi import FastAPI
 
 from api.cache import ResponseCache
-from api.guards import CSP_DOCS, ApiKeys, BodyLimit, Guard, SecurityHeaders, TimeBudget
 from api.errors import ERROR_RESPONSES, install_error_handlers
+from api.guards import CSP_DOCS, ApiKeys, BodyLimit, Guard, SecurityHeaders, TimeBudget
 from api.routes import actions, actors, meta, places, questions
 from api.routes import kaart
 from api.routes import continuity, timeline, verdicts

@@ -20,12 +20,12 @@ from typing import Any
 
 from armoedegraaf.errors import Ambiguous, InvalidParameter, NotFound
 from graph.model import fold_name, node_id
+from graph.queries.actions import grondrechten
+from graph.queries.core import neighbours
 from graph.questions.network import MAX_DEPTH, network
 from graph.schema import load_schema
 from graph.store import Store
 from graph.verdicts import Verdict, subject_key
-from graph.queries.actions import grondrechten
-from graph.queries.core import neighbours
 
 DEFAULT_DEPTH = 2
 DEFAULT_LIMIT = 300

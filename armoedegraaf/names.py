@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from armoedegraaf.errors import Ambiguous, NotFound
 from graph.model import fold_name, node_id
+from graph.queries.actors import find_actors
 from graph.questions.nodes import require_node
 from graph.store import Store
-from graph.queries.actors import find_actors
 
 MAX_CANDIDATES = 20
 

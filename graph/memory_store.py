@@ -21,7 +21,7 @@ from graph.export import sort_export
 from graph.model import GraphBatch, merge_properties
 from graph.queries.registry import Query
 from graph.schema import load_schema
-from graph.store import SharedReads
+from graph.store import SharedReads, new_version
 
 GRAPH_FILE = "graph.json"
 TEMP_PREFIX = ".graph-"
@@ -78,7 +78,7 @@ class MemoryStore(SharedReads):
         self.graph = graph if graph is not None else nx.MultiDiGraph()
         self.path = path
         self._mtime = path.stat().st_mtime_ns if path is not None and path.exists() else None
-        self._version = 0  # bumped whenever the graph changes: answers cached for a version hold
+        self._version = new_version()  # a new one whenever the graph changes: answers cached for a version hold
 
     @classmethod
     def open(cls, data_dir: Path | None) -> "MemoryStore":
@@ -117,7 +117,7 @@ class MemoryStore(SharedReads):
                 raise StoreError(f"{self.path}: cannot write the embedded graph ({exc.strerror or exc}); "
                                  "the stored graph is unchanged") from exc
         self.graph = work
-        self._version += 1
+        self._version = new_version()
 
     def _persist(self, work: nx.MultiDiGraph) -> None:
         """Write to a temporary file, fsync, then rename over the graph: a crash or a full disk
@@ -155,7 +155,7 @@ class MemoryStore(SharedReads):
         mtime = self.path.stat().st_mtime_ns
         if mtime != self._mtime:
             self.graph, self._mtime = read_graph(self.path), mtime
-            self._version += 1
+            self._version = new_version()
 
     def ping(self) -> str:
         return f"networkx {nx.__version__}"

@@ -8,6 +8,7 @@ import this module).
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, Callable, Generic, Hashable, Protocol, TypeVar
 
 from armoedegraaf.errors import NotFound
@@ -23,8 +24,9 @@ class Store(Protocol):
 
     @property
     def version(self) -> int | None:
-        """Changes whenever the stored graph does; None when the store cannot know (Neo4j: another
-        process may write at any time), so that nothing computed from it is kept."""
+        """A number that changes whenever the stored graph does, unique within the process
+        (new_version); None when the store cannot know (Neo4j: another process may write at any
+        time), so that nothing computed from it is kept."""
 
     def refresh(self) -> None:
         """Catch up with writes made by another process (the embedded graph's file replaced by
@@ -74,9 +76,17 @@ class SharedReads:
 
 
 def graph_state(store: Store) -> Hashable | None:
-    """The one cache key of what a store holds now: equal keys, equal graph. None: do not cache."""
-    version = store.version
-    return None if version is None else (id(store), version)
+    """The one cache key of what a store holds now: equal keys, equal graph. None: do not cache.
+    A version is unique within the process (graph.store.new_version), so no two stores share one."""
+    return store.version
+
+
+_VERSIONS = itertools.count(1)
+
+
+def new_version() -> int:
+    """A version number no store of this process has had: a key that cannot outlive its graph."""
+    return next(_VERSIONS)
 
 
 class PerState(Generic[T]):
@@ -85,13 +95,13 @@ class PerState(Generic[T]):
 
     def __init__(self, compute: Callable[[Store], T]):
         self.compute = compute
-        self._key: Hashable | None = None
-        self._value: T | None = None
+        self._kept: tuple[Hashable, T] | None = None  # one tuple, so threads never see a key without its value
 
     def get(self, store: Store) -> T:
         key = graph_state(store)
         if key is None:
             return self.compute(store)
-        if key != self._key:
-            self._value, self._key = self.compute(store), key
-        return self._value  # type: ignore[return-value]
+        kept = self._kept
+        if kept is None or kept[0] != key:
+            kept = self._kept = (key, self.compute(store))
+        return kept[1]

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from graph.model import fold_name
+from graph.queries.actors import find_actors, relationships_of
 from graph.questions.actors import actor_detail
 from graph.questions.network import network
 from loaders.resolve import Overrides, Resolver
 from tests.actor_pairs import MUST_MERGE, MUST_NOT_MERGE
-from graph.queries.actors import find_actors, relationships_of
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 PAIRS = [("merge", *p) for p in MUST_MERGE] + [("apart", *p) for p in MUST_NOT_MERGE]

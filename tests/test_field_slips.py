@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.vapa import read_vapa
 from graph.queries.actors import actor_grondrechten, relationships_of
+from loaders.vapa import read_vapa
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 VAPA = SOURCES / "004_0bee7784f433cdc9.txt"

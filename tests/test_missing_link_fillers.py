@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import yaml
 
-from graph.questions.missing_links import CATEGORY_ACTORS, missing_links
 from graph.queries.core import node_by_id
 from graph.queries.gaps import platform_links
+from graph.questions.missing_links import CATEGORY_ACTORS, missing_links
 
 HULP = "Algemene hulpverleningsorganisaties"
 

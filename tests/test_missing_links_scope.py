@@ -7,8 +7,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.questions.missing_links import missing_links
 from graph.queries.places import platforms
+from graph.questions.missing_links import missing_links
 
 BOOM = "platform:ocmw-boom"
 

@@ -8,9 +8,9 @@ import pytest
 
 from graph.embeddings import STATS, embed
 from graph.model import GraphBatch
+from graph.queries.search import passage_vectors, search_lexical, search_semantic
 from graph.questions import search as qs
 from graph.text import analyze
-from graph.queries.search import passage_vectors, search_lexical, search_semantic
 
 F = "fixture.txt"
 DOCS = {  # code -> text; analysed with the real analyzer

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from armoedegraaf.errors import NotFound, SchemaError
-from graph.queries import ALL_QUERIES, Query
 from graph.memory_store import MemoryStore
 from graph.model import GraphBatch
+from graph.queries import ALL_QUERIES, Query
 
 
 def small_batch() -> GraphBatch:

@@ -7,8 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
-from graph.questions.actions import DEFAULT_PLAN, action_detail, list_actions
 from graph.queries.actions import grondrechten as grondrechten_query, ministers as ministers_query
+from graph.questions.actions import DEFAULT_PLAN, action_detail, list_actions
 
 router = APIRouter(tags=["actions"])
 

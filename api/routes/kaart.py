@@ -19,10 +19,10 @@ from armoedegraaf import kaart_data
 from armoedegraaf.errors import Ambiguous, ArmoedegraafError, InvalidParameter, NotFound
 from armoedegraaf.kaart import load_style, render_html
 from armoedegraaf.kaart_export import nodes_csv, passage_html
-from graph.questions.network import MAX_DEPTH
-from graph.verdicts import in_force
-from graph.store import Store
 from graph.queries.actions import grondrechten
+from graph.questions.network import MAX_DEPTH
+from graph.store import Store
+from graph.verdicts import in_force
 
 router = APIRouter(tags=["kaart"])
 

@@ -7,8 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
-from graph.questions.places import list_platforms, platform_detail
 from graph.queries.places import province_coverage as province_coverage_query
+from graph.questions.places import list_platforms, platform_detail
 
 router = APIRouter(tags=["platforms"])
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from armoedegraaf.errors import InvalidParameter, NotFound, SchemaError
 from graph.model import node_id
-from graph.questions.nodes import require_node
-from graph.store import Store
 from graph.queries.actions import actions, ministers
 from graph.queries.core import neighbours
+from graph.questions.nodes import require_node
+from graph.store import Store
 
 DEFAULT_PLAN = "VAPA 2015-2019"
 _CODE = re.compile(r"^\d\d_\d\d_\d\d$")

@@ -10,12 +10,12 @@ from typing import Any
 
 from armoedegraaf.errors import InvalidParameter, NotFound
 from graph.model import fold_name
+from graph.queries.actions import grondrechten
+from graph.queries.actors import actor_grondrecht_counts, actor_grondrechten, find_actors as find_actors_query, relationships_of
 from graph.questions.lineage import initiatives, lineage
 from graph.questions.nodes import require_node
 from graph.schema import load_schema
 from graph.store import Store
-from graph.queries.actions import grondrechten
-from graph.queries.actors import actor_grondrecht_counts, actor_grondrechten, find_actors as find_actors_query, relationships_of
 
 _GRONDRECHT = re.compile(r"^(0\d|10)$")
 

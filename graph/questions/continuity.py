@@ -20,10 +20,10 @@ from collections import defaultdict
 from typing import Any
 
 from armoedegraaf.errors import InvalidParameter, NotFound
+from graph.queries.plans import actor_lineage, plan_actions, timeline_rows
 from graph.similarity import TermWeights
 from graph.store import Store
 from graph.text import default_analyzer
-from graph.queries.plans import actor_lineage, plan_actions, timeline_rows
 
 WEIGHTS = {"text": 0.80, "actors": 0.10, "lineage": 0.10}
 MIN_SCORE = 0.15

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.store import Store
 from graph.queries.actors import relationships_of
+from graph.store import Store
 
 WORK = ("RESPONSIBLE_FOR", "INVOLVED_IN", "LEADS", "PARTNER_OF")
 _MAX_STEPS = 10  # a renaming chain is short; the bound keeps a bad curated cycle from looping

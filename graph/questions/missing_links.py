@@ -19,12 +19,12 @@ from typing import Any, Callable
 
 from armoedegraaf.errors import InvalidParameter, NotFound
 from armoedegraaf.settings import DEFAULT_SOURCES
-from graph.store import PerState, Store
-from graph.verdicts import in_force
 from graph.queries.actors import actions_without_poverty_involvement
 from graph.queries.core import node_by_id
 from graph.queries.gaps import category_instances_near, field_actor_work, grondrecht_coverage, platform_links, scope_nodes
 from graph.queries.places import platforms, province_coverage
+from graph.store import PerState, Store
+from graph.verdicts import in_force
 
 FLEMISH_REGIONS = ("Vlaanderen", "Brussel")  # where Huizen van het Kind and Opgroeien's teams exist
 Scope = dict[str, Any] | None

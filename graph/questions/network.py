@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from armoedegraaf.errors import InvalidParameter
-from graph.queries.network import MAX_DEPTH
+from graph.queries.network import MAX_DEPTH, network_nodes
 from graph.schema import load_schema
 from graph.store import Store
-from graph.queries.network import network_nodes
 
 
 

@@ -6,11 +6,11 @@ import json
 from typing import Any
 
 from armoedegraaf.errors import InvalidParameter
-from graph.questions.nodes import require_node
 from graph.model import fold_name
-from graph.store import Store
 from graph.queries.actors import relationships_of
 from graph.queries.places import platforms, province_coverage
+from graph.questions.nodes import require_node
+from graph.store import Store
 
 
 def list_platforms(store: Store, region: str | None = None, province: str | None = None) -> dict[str, Any]:

@@ -10,17 +10,17 @@ from typing import Any
 import numpy as np
 
 from armoedegraaf.errors import InvalidParameter, NotFound
-from graph.questions.actions import DEFAULT_PLAN, action_detail
-from graph.questions.actors import check_grondrecht
-from graph.schema import load_schema
-from graph.similarity import OverlapDoc, TermWeights, target_groups, text_fingerprint
-from graph.questions.verdicts import judge_pairs
-from graph.store import PerState, Store
-from graph.verdicts import in_force
 from graph.embeddings import embed_query
-from graph.text import default_analyzer, fold
 from graph.queries.overlap import initiative_vectors, repeated_fiches as repeated_fiches_query, similar_pairs
 from graph.queries.search import passage_vectors, search_lexical, search_semantic
+from graph.questions.actions import DEFAULT_PLAN, action_detail
+from graph.questions.actors import check_grondrecht
+from graph.questions.verdicts import judge_pairs
+from graph.schema import load_schema
+from graph.similarity import OverlapDoc, TermWeights, target_groups, text_fingerprint
+from graph.store import PerState, Store
+from graph.text import default_analyzer, fold
+from graph.verdicts import in_force
 
 SEARCH_TYPES = ("action", "project", "platform", "actor")
 RRF_K = 60  # reciprocal rank fusion constant (Cormack et al. 2009)

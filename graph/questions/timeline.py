@@ -9,10 +9,10 @@ from collections import defaultdict
 from typing import Any
 
 from armoedegraaf.errors import InvalidParameter
+from graph.queries.plans import actor_shared_rights, timeline_rows
 from graph.questions.actors import check_grondrecht, require_actor
 from graph.questions.continuity import resolve_plans
 from graph.store import Store
-from graph.queries.plans import actor_shared_rights, timeline_rows
 
 _YEAR = re.compile(r"(19|20)\d\d")
 
