@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import StoreDep
+from graph.answers.places import KaartData
 from armoedegraaf import kaart_data
 from armoedegraaf.errors import Ambiguous, ArmoedegraafError, InvalidParameter, NotFound
 from armoedegraaf.kaart import load_style, render_html
@@ -119,7 +120,7 @@ def kaart_page(store: StoreDep, request: Request, focus: FocusQ = None, depth: D
     return HTMLResponse(render_html(_judged(request, net), form=_form(store, request, center, choices)))
 
 
-@router.get("/kaart/data", summary="The network JSON the /kaart page draws for the same parameters")
+@router.get("/kaart/data", response_model=KaartData, response_model_exclude_unset=True, summary="The network JSON the /kaart page draws for the same parameters")
 def kaart_json(store: StoreDep, request: Request, focus: FocusQ = None, depth: DepthQ = kaart_data.DEFAULT_DEPTH,
                grondrecht: GrondrechtQ = None, types: TypesQ = None,
                limit: LimitQ = kaart_data.DEFAULT_LIMIT, door_hubs: HubsQ = False, open: OpenQ = None) -> dict[str, Any]:
