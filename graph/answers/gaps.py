@@ -1,6 +1,6 @@
 """The missing-links answer: per kind its items (each with a key, a status and its evidence) and totals.
 
-Fields that are not always present default to None and are left out of the JSON when absent.
+Every field may be absent (it is then left out of the JSON) or null.
 """
 
 from __future__ import annotations
@@ -12,187 +12,196 @@ from pydantic import Field
 from graph.answers.base import Answer, Number
 
 
+class GapVerdict(Answer):
+    """The coordinator's triage of a gap in force (POST /verdicts with kind gap)."""
+
+    status: str | None = None
+    author: str | None = None
+    note: str | None = None
+    at: str | None = None
+
+
 class MissingLinksScopeNode(Answer):
-    id: str = None
-    label: str = None
-    name: str = None
+    id: str | None = None
+    label: str | None = None
+    name: str | None = None
     municipality: str | None = None
-    province: str = None
+    province: str | None = None
 
 
 class MissingLinksScope(Answer):
-    q: str = None
-    nodes: list[MissingLinksScopeNode] = None
+    q: str | None = None
+    nodes: list[MissingLinksScopeNode] | None = None
 
 
 class MissingLinksKindsPlatformPartnerCategorieSubject(Answer):
-    id: str = None
-    name: str = None
+    id: str | None = None
+    name: str | None = None
 
 
 class MissingLinksKindsPlatformPartnerCategorieUnfilledItem(Answer):
-    for_: str = Field(None, alias="for")
-    actor_categories: list[str] = None
-    why: str = None
+    for_: str | None = Field(None, alias="for")
+    actor_categories: list[str] | None = None
+    why: str | None = None
 
 
 class MissingLinksKindsPlatformPartnerCategorieEvidenceItem(Answer):
-    source: str = None
-    line: int = None
+    source: str | None = None
+    line: int | None = None
 
 
 class MissingLinksKindsPlatformPartnerCategorie(Answer):
-    kind: str = None
-    key: str = None
-    subject: MissingLinksKindsPlatformPartnerCategorieSubject = None
-    missing: list[str] = None
-    score: Number = None
-    suggested: list[Any] = None
-    unfilled: list[MissingLinksKindsPlatformPartnerCategorieUnfilledItem] = None
-    why: str = None
-    evidence: list[MissingLinksKindsPlatformPartnerCategorieEvidenceItem] = None
-    status: str = None
-    verdict: Any = None
+    kind: str | None = None
+    key: str | None = None
+    subject: MissingLinksKindsPlatformPartnerCategorieSubject | None = None
+    missing: list[str] | None = None
+    score: Number | None = None
+    suggested: list[Any] | None = None
+    unfilled: list[MissingLinksKindsPlatformPartnerCategorieUnfilledItem] | None = None
+    why: str | None = None
+    evidence: list[MissingLinksKindsPlatformPartnerCategorieEvidenceItem] | None = None
+    status: str | None = None
+    verdict: GapVerdict | None = None
 
 
 class MissingLinksKindsPlatformHvhkItemSubject(Answer):
-    id: str = None
-    name: str = None
+    id: str | None = None
+    name: str | None = None
 
 
 class MissingLinksKindsPlatformHvhkItemEvidenceItem(Answer):
-    source: str = None
-    line: int = None
+    source: str | None = None
+    line: int | None = None
 
 
 class MissingLinksKindsPlatformHvhkItem(Answer):
-    kind: str = None
-    key: str = None
-    subject: MissingLinksKindsPlatformHvhkItemSubject = None
-    missing: list[str] = None
-    suggested: list[Any] = None
-    score: Number = None
-    why: str = None
-    evidence: list[MissingLinksKindsPlatformHvhkItemEvidenceItem] = None
-    status: str = None
-    verdict: Any = None
+    kind: str | None = None
+    key: str | None = None
+    subject: MissingLinksKindsPlatformHvhkItemSubject | None = None
+    missing: list[str] | None = None
+    suggested: list[Any] | None = None
+    score: Number | None = None
+    why: str | None = None
+    evidence: list[MissingLinksKindsPlatformHvhkItemEvidenceItem] | None = None
+    status: str | None = None
+    verdict: GapVerdict | None = None
 
 
 class MissingLinksKindsPovertyInvolvementItemSubject(Answer):
-    id: str = None
-    name: str = None
-    code: str = None
+    id: str | None = None
+    name: str | None = None
+    code: str | None = None
 
 
 class MissingLinksKindsPovertyInvolvementItemEvidenceItem(Answer):
-    source: str = None
-    line: int = None
+    source: str | None = None
+    line: int | None = None
 
 
 class MissingLinksKindsPovertyInvolvementItem(Answer):
-    kind: str = None
-    key: str = None
-    subject: MissingLinksKindsPovertyInvolvementItemSubject = None
-    missing: list[str] = None
-    score: Number = None
-    why: str = None
-    evidence: list[MissingLinksKindsPovertyInvolvementItemEvidenceItem] = None
-    status: str = None
-    verdict: Any = None
+    kind: str | None = None
+    key: str | None = None
+    subject: MissingLinksKindsPovertyInvolvementItemSubject | None = None
+    missing: list[str] | None = None
+    score: Number | None = None
+    why: str | None = None
+    evidence: list[MissingLinksKindsPovertyInvolvementItemEvidenceItem] | None = None
+    status: str | None = None
+    verdict: GapVerdict | None = None
 
 
 class MissingLinksKindsPartnershipSubjectA(Answer):
-    id: str = None
-    name: str = None
+    id: str | None = None
+    name: str | None = None
 
 
 class MissingLinksKindsPartnershipSubjectB(Answer):
-    id: str = None
-    name: str = None
+    id: str | None = None
+    name: str | None = None
 
 
 class MissingLinksKindsPartnershipSubject(Answer):
-    a: MissingLinksKindsPartnershipSubjectA = None
-    b: MissingLinksKindsPartnershipSubjectB = None
+    a: MissingLinksKindsPartnershipSubjectA | None = None
+    b: MissingLinksKindsPartnershipSubjectB | None = None
 
 
 class MissingLinksKindsPartnershipCommonNeighbour(Answer):
-    code: str = None
-    name: str = None
+    code: str | None = None
+    name: str | None = None
 
 
 class MissingLinksKindsPartnershipEvidenceItem(Answer):
-    id: str = None
-    source: str = None
-    line: int = None
-    actor: str = None
-    grondrecht: str = None
+    id: str | None = None
+    source: str | None = None
+    line: int | None = None
+    actor: str | None = None
+    grondrecht: str | None = None
 
 
 class MissingLinksKindsPartnershipVerdict(Answer):
-    status: str = None
-    author: str = None
-    note: str = None
-    at: str = None
+    status: str | None = None
+    author: str | None = None
+    note: str | None = None
+    at: str | None = None
 
 
 class MissingLinksKindsPartnership(Answer):
-    kind: str = None
-    key: str = None
-    subject: MissingLinksKindsPartnershipSubject = None
-    missing: list[str] = None
-    score: Number = None
-    why: str = None
-    common_neighbours: list[MissingLinksKindsPartnershipCommonNeighbour] = None
-    evidence: list[MissingLinksKindsPartnershipEvidenceItem] = None
-    status: str = None
+    kind: str | None = None
+    key: str | None = None
+    subject: MissingLinksKindsPartnershipSubject | None = None
+    missing: list[str] | None = None
+    score: Number | None = None
+    why: str | None = None
+    common_neighbours: list[MissingLinksKindsPartnershipCommonNeighbour] | None = None
+    evidence: list[MissingLinksKindsPartnershipEvidenceItem] | None = None
+    status: str | None = None
     verdict: MissingLinksKindsPartnershipVerdict | None = None
 
 
 class MissingLinksKindsThinGrondrechtenItemSubject(Answer):
-    code: str = None
-    name: str = None
+    code: str | None = None
+    name: str | None = None
 
 
 class MissingLinksKindsThinGrondrechtenItem(Answer):
-    kind: str = None
-    key: str = None
-    subject: MissingLinksKindsThinGrondrechtenItemSubject = None
-    missing: list[str] = None
-    score: Number = None
-    counts: dict[str, int] = None
-    why: str = None
-    status: str = None
-    verdict: Any = None
+    kind: str | None = None
+    key: str | None = None
+    subject: MissingLinksKindsThinGrondrechtenItemSubject | None = None
+    missing: list[str] | None = None
+    score: Number | None = None
+    counts: dict[str, int] | None = None
+    why: str | None = None
+    status: str | None = None
+    verdict: GapVerdict | None = None
 
 
 class MissingLinksKindsThinProvinceSubject(Answer):
-    province: str = None
-    region: str = None
+    province: str | None = None
+    region: str | None = None
 
 
 class MissingLinksKindsThinProvince(Answer):
-    kind: str = None
-    key: str = None
-    subject: MissingLinksKindsThinProvinceSubject = None
-    missing: list[str] = None
-    score: Number = None
-    counts: dict[str, int] = None
-    why: str = None
-    status: str = None
-    verdict: Any = None
+    kind: str | None = None
+    key: str | None = None
+    subject: MissingLinksKindsThinProvinceSubject | None = None
+    missing: list[str] | None = None
+    score: Number | None = None
+    counts: dict[str, int] | None = None
+    why: str | None = None
+    status: str | None = None
+    verdict: GapVerdict | None = None
 
 
 class MissingLinksKinds(Answer):
-    platform_partner_categories: list[MissingLinksKindsPlatformPartnerCategorie] = None
-    platform_hvhk: list[MissingLinksKindsPlatformHvhkItem] = None
-    poverty_involvement: list[MissingLinksKindsPovertyInvolvementItem] = None
-    partnerships: list[MissingLinksKindsPartnership] = None
-    thin_grondrechten: list[MissingLinksKindsThinGrondrechtenItem] = None
-    thin_provinces: list[MissingLinksKindsThinProvince] = None
+    platform_partner_categories: list[MissingLinksKindsPlatformPartnerCategorie] | None = None
+    platform_hvhk: list[MissingLinksKindsPlatformHvhkItem] | None = None
+    poverty_involvement: list[MissingLinksKindsPovertyInvolvementItem] | None = None
+    partnerships: list[MissingLinksKindsPartnership] | None = None
+    thin_grondrechten: list[MissingLinksKindsThinGrondrechtenItem] | None = None
+    thin_provinces: list[MissingLinksKindsThinProvince] | None = None
 
 
 class MissingLinks(Answer):
     scope: MissingLinksScope | None = None
-    kinds: MissingLinksKinds = None
-    totals: dict[str, int] = None
+    kinds: MissingLinksKinds | None = None
+    totals: dict[str, int] | None = None

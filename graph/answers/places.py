@@ -1,6 +1,6 @@
 """Local answers: platforms, one platform, coverage per province, the kaart's network JSON.
 
-Fields that are not always present default to None and are left out of the JSON when absent.
+Every field may be absent (it is then left out of the JSON) or null.
 """
 
 from __future__ import annotations
@@ -11,155 +11,155 @@ from graph.answers.base import Answer, Number
 
 
 class ProvinceCoverage(Answer):
-    province: str = None
-    region: str = None
-    platforms: int = None
-    projects: int = None
-    huizen_van_het_kind: int = None
-    local_teams: int = None
+    province: str | None = None
+    region: str | None = None
+    platforms: int | None = None
+    projects: int | None = None
+    huizen_van_het_kind: int | None = None
+    local_teams: int | None = None
 
 
 class KaartDataNode(Answer):
-    id: str = None
-    labels: list[str] = None
-    properties: dict[str, Any] = None
-    depth: int = None
+    id: str | None = None
+    labels: list[str] | None = None
+    properties: dict[str, Any] | None = None
+    depth: int | None = None
 
 
 class KaartDataEdgeVerdict(Answer):
-    verdict: str = None
-    author: str = None
-    note: str = None
-    at: str = None
+    verdict: str | None = None
+    author: str | None = None
+    note: str | None = None
+    at: str | None = None
 
 
 class KaartDataEdge(Answer):
-    type: str = None
-    start: str = None
-    end: str = None
-    properties: dict[str, Any] = None
-    verdict: KaartDataEdgeVerdict = None
+    type: str | None = None
+    start: str | None = None
+    end: str | None = None
+    properties: dict[str, Any] | None = None
+    verdict: KaartDataEdgeVerdict | None = None
 
 
 class KaartDataHub(Answer):
-    id: str = None
-    name: str = None
-    depth: int = None
-    hidden: int = None
+    id: str | None = None
+    name: str | None = None
+    depth: int | None = None
+    hidden: int | None = None
 
 
 class KaartData(Answer):
-    center: str = None
-    depth: int = None
-    nodes: list[KaartDataNode] = None
-    edges: list[KaartDataEdge] = None
-    capped: bool = None
-    message: Any = None
+    center: str | None = None
+    depth: int | None = None
+    nodes: list[KaartDataNode] | None = None
+    edges: list[KaartDataEdge] | None = None
+    capped: bool | None = None
+    message: str | None = None
     grondrecht: str | None = None
-    hubs: list[KaartDataHub] = None
+    hubs: list[KaartDataHub] | None = None
 
 
 class PlatformListItem(Answer):
-    id: str = None
-    name: str = None
-    municipality: str = None
-    province: str = None
-    region: str = None
-    size_group: str = None
-    lead: str = None
-    status: str = None
+    id: str | None = None
+    name: str | None = None
+    municipality: str | None = None
+    province: str | None = None
+    region: str | None = None
+    size_group: str | None = None
+    lead: str | None = None
+    status: str | None = None
     target_group: str | None = None
 
 
 class PlatformList(Answer):
-    total: int = None
-    items: list[PlatformListItem] = None
+    total: int | None = None
+    items: list[PlatformListItem] | None = None
 
 
 class PlatformDetailEvidenceFlemishSubsidy(Answer):
-    confidence: str = None
-    line: int = None
-    method: str = None
+    confidence: str | None = None
+    line: int | None = None
+    method: str | None = None
 
 
 class PlatformDetailEvidenceName(Answer):
-    confidence: str = None
-    line: int = None
-    method: str = None
+    confidence: str | None = None
+    line: int | None = None
+    method: str | None = None
 
 
 class PlatformDetailEvidenceStaffHired(Answer):
-    confidence: str = None
-    line: int = None
-    method: str = None
+    confidence: str | None = None
+    line: int | None = None
+    method: str | None = None
 
 
 class PlatformDetailEvidenceTargetGroup(Answer):
-    confidence: str = None
-    line: int = None
-    method: str = None
+    confidence: str | None = None
+    line: int | None = None
+    method: str | None = None
 
 
 class PlatformDetailEvidence(Answer):
-    flemish_subsidy: PlatformDetailEvidenceFlemishSubsidy = None
-    name: PlatformDetailEvidenceName = None
-    staff_hired: PlatformDetailEvidenceStaffHired = None
-    target_group: PlatformDetailEvidenceTargetGroup = None
+    flemish_subsidy: PlatformDetailEvidenceFlemishSubsidy | None = None
+    name: PlatformDetailEvidenceName | None = None
+    staff_hired: PlatformDetailEvidenceStaffHired | None = None
+    target_group: PlatformDetailEvidenceTargetGroup | None = None
 
 
 class PlatformDetailLeadOrganisation(Answer):
-    id: str = None
-    name: str = None
-    labels: list[str] = None
-    as_written: str = None
-    source: str = None
-    line: int = None
-    note: Any = None
+    id: str | None = None
+    name: str | None = None
+    labels: list[str] | None = None
+    as_written: str | None = None
+    source: str | None = None
+    line: int | None = None
+    note: str | None = None
 
 
 class PlatformDetailPartner(Answer):
-    id: str = None
-    name: str = None
-    labels: list[str] = None
-    as_written: str = None
-    source: str = None
-    line: int = None
-    note: str = None
+    id: str | None = None
+    name: str | None = None
+    labels: list[str] | None = None
+    as_written: str | None = None
+    source: str | None = None
+    line: int | None = None
+    note: str | None = None
 
 
 class PlatformDetailRelationship(Answer):
-    type: str = None
-    outgoing: bool = None
-    properties: dict[str, int | str] = None
-    id: str = None
-    name: str = None
-    labels: list[str] = None
+    type: str | None = None
+    outgoing: bool | None = None
+    properties: dict[str, int | str] | None = None
+    id: str | None = None
+    name: str | None = None
+    labels: list[str] | None = None
 
 
 class PlatformDetail(Answer):
-    id: str = None
-    embedding: list[Number] = None
-    flemish_subsidy: bool = None
-    kind: str = None
-    lead: str = None
-    line: int = None
-    municipality: str = None
-    name: str = None
-    province: str = None
-    region: str = None
-    roles: list[str] = None
-    roles_evidence: list[int] = None
-    search_text: str = None
-    section: str = None
-    size_group: str = None
-    source: str = None
-    staff_hired: bool = None
-    status: str = None
-    target_group: str = None
-    task_activities: list[str] = None
-    tasks: list[str] = None
-    tasks_evidence: list[int] = None
-    evidence: PlatformDetailEvidence = None
-    lead_organisations: list[PlatformDetailLeadOrganisation] = None
-    partners: list[PlatformDetailPartner] = None
-    relationships: list[PlatformDetailRelationship] = None
+    id: str | None = None
+    embedding: list[Number] | None = None
+    flemish_subsidy: bool | None = None
+    kind: str | None = None
+    lead: str | None = None
+    line: int | None = None
+    municipality: str | None = None
+    name: str | None = None
+    province: str | None = None
+    region: str | None = None
+    roles: list[str] | None = None
+    roles_evidence: list[int] | None = None
+    search_text: str | None = None
+    section: str | None = None
+    size_group: str | None = None
+    source: str | None = None
+    staff_hired: bool | None = None
+    status: str | None = None
+    target_group: str | None = None
+    task_activities: list[str] | None = None
+    tasks: list[str] | None = None
+    tasks_evidence: list[int] | None = None
+    evidence: PlatformDetailEvidence | None = None
+    lead_organisations: list[PlatformDetailLeadOrganisation] | None = None
+    partners: list[PlatformDetailPartner] | None = None
+    relationships: list[PlatformDetailRelationship] | None = None
