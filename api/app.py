@@ -9,14 +9,15 @@ from typing import AsyncIterator
 from fastapi import FastAPI
 
 from api.cache import ResponseCache
-from api.guards import CSP_DOCS, ApiKeys, BodyLimit, Guard, SecurityHeaders, TimeBudget
 from api.errors import ERROR_RESPONSES, install_error_handlers
+from api.guards import CSP_DOCS, ApiKeys, BodyLimit, Guard, SecurityHeaders, TimeBudget
 from api.routes import actions, actors, meta, places, questions
 from api.routes import kaart
 from api.routes import continuity, timeline, verdicts
 from armoedegraaf import __version__
 from armoedegraaf.settings import Settings
-from graph.store import Store, open_store
+from graph.backends import open_store
+from graph.store import Store
 from graph.verdicts import open_verdicts
 
 DESCRIPTION = """

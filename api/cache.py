@@ -1,8 +1,9 @@
-"""A response cache for GET answers, valid for one version of the stored graph.
+"""A response cache for GET answers, valid for one state of the stored graph.
 
 The graph changes only when `armoedegraaf load` writes it, so an answer computed once holds until
-the store's `version` changes. Stores without a cheap version (Neo4j: another process may write at
-any time) report None and are never cached."""
+the graph's state (graph.store.graph_state, the key every cache of graph answers uses) changes.
+Stores without a cheap version (Neo4j: another process may write at any time) have no state and
+are never cached."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from armoedegraaf.errors import ArmoedegraafError
+from graph.store import Store, graph_state
 
 MAX_ENTRIES = 1024
 
@@ -38,21 +40,19 @@ class ResponseCache:
 
     def _version(self, scope: Scope) -> Any:
         app = scope.get("app")
-        store = getattr(getattr(app, "state", None), "store", None)
+        store: Store | None = getattr(getattr(app, "state", None), "store", None)  # None before the lifespan
         if store is None:
             return None
-        refresh = getattr(store, "refresh", None)
-        if refresh is not None:
-            try:
-                refresh()
-            except ArmoedegraafError:
-                return None  # e.g. a corrupt graph file: not cached; the route meets and answers the error
-        version = getattr(store, "version", None)
+        try:
+            store.refresh()
+        except ArmoedegraafError:
+            return None  # e.g. a corrupt graph file: not cached; the route meets and answers the error
+        state = graph_state(store)
         verdicts = getattr(app.state, "verdicts", None)  # answers apply the coordinator's verdicts
-        if version is None or verdicts is None:
-            return version
+        if state is None or verdicts is None:
+            return state
         judged = verdicts.version
-        return None if judged is None else (version, judged)
+        return None if judged is None else (state, judged)
 
     def _recording(self, key: tuple, send: Send) -> Send:
         start: dict[str, Any] = {}

@@ -11,10 +11,8 @@ from graph.store import Store
 
 async def get_store(request: Request) -> Store:
     # async: a stat() of the graph file is cheaper than the threadpool hop a sync dependency costs
-    store = request.app.state.store
-    refresh = getattr(store, "refresh", None)
-    if refresh is not None:
-        refresh()  # the embedded graph may have been reloaded by `armoedegraaf load` meanwhile
+    store: Store = request.app.state.store
+    store.refresh()  # the embedded graph may have been reloaded by `armoedegraaf load` meanwhile
     return store
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from armoedegraaf.errors import Ambiguous, NotFound
 from graph.model import fold_name, node_id
+from graph.queries.actors import find_actors
 from graph.questions.nodes import require_node
 from graph.store import Store
 
@@ -31,7 +32,7 @@ def resolve_actor(store: Store, text: str, parameter: str) -> str:
         return require_node(store, text, parameter, "Actor")["id"]
     folded = fold_name(text)
     if len(folded) >= 2:
-        rows = store.run("find_actors", q=folded, label=None, limit=MAX_CANDIDATES)
+        rows = store.run(find_actors, q=folded, label=None, limit=MAX_CANDIDATES)
         exact = [r for r in rows if folded in r.get("matched", []) or fold_name(r["name"] or "") == folded]
         if len(exact) == 1:
             return exact[0]["id"]

@@ -37,6 +37,7 @@ import bm25s  # noqa: E402
 
 from graph.embeddings import STATS, embed_query  # noqa: E402
 from graph.memory_store import MemoryStore  # noqa: E402
+from graph.queries.search import passage_vectors, search_semantic  # noqa: E402
 from graph.questions import search as qs  # noqa: E402
 from graph.text import default_analyzer, document_terms, document_text  # noqa: E402
 
@@ -94,7 +95,7 @@ class Rankers:
         return self._top(self.today.get_scores(known) if known else np.zeros(len(self.codes)), exclude)
 
     def rank_semantic(self, vector, exclude=None):
-        rows = self.store.run("search_semantic", vector=list(vector), labels=["Action"], limit=10, plan=PLAN,
+        rows = self.store.run(search_semantic, vector=list(vector), labels=["Action"], limit=10, plan=PLAN,
                               exclude=self.id_of.get(exclude))
         return [r["code"] for r in rows]
 
@@ -107,7 +108,7 @@ class Rankers:
 
     def neighbours(self, code: str) -> dict[str, list[str]]:
         i = self.codes.index(code)
-        passages = self.store.run("passage_vectors", id=self.id_of[code])
+        passages = self.store.run(passage_vectors, id=self.id_of[code])
         vec = np.mean([p["embedding"] for p in passages], axis=0)
         return {"plain": self.rank_plain(self.plain_docs[i], code),
                 "today": self.rank_today(self.today_docs[i], code),

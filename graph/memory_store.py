@@ -16,11 +16,12 @@ from typing import Any
 
 import networkx as nx
 
-from armoedegraaf.errors import NotFound, StoreError
-from graph import queries
+from armoedegraaf.errors import StoreError
+from graph.export import sort_export
 from graph.model import GraphBatch, merge_properties
+from graph.queries.registry import Query
 from graph.schema import load_schema
-from graph.store import sort_export
+from graph.store import SharedReads, new_version
 
 GRAPH_FILE = "graph.json"
 TEMP_PREFIX = ".graph-"
@@ -70,14 +71,14 @@ def read_graph(path: Path) -> nx.MultiDiGraph:
                          f"{str(exc)[:80]}); {fix}") from exc
 
 
-class MemoryStore:
+class MemoryStore(SharedReads):
     backend = "memory"
 
     def __init__(self, graph: nx.MultiDiGraph | None = None, path: Path | None = None):
         self.graph = graph if graph is not None else nx.MultiDiGraph()
         self.path = path
         self._mtime = path.stat().st_mtime_ns if path is not None and path.exists() else None
-        self.version = 0  # bumped whenever the graph changes: answers cached for a version hold
+        self._version = new_version()  # a new one whenever the graph changes: answers cached for a version hold
 
     @classmethod
     def open(cls, data_dir: Path | None) -> "MemoryStore":
@@ -116,7 +117,7 @@ class MemoryStore:
                 raise StoreError(f"{self.path}: cannot write the embedded graph ({exc.strerror or exc}); "
                                  "the stored graph is unchanged") from exc
         self.graph = work
-        self.version += 1
+        self._version = new_version()
 
     def _persist(self, work: nx.MultiDiGraph) -> None:
         """Write to a temporary file, fsync, then rename over the graph: a crash or a full disk
@@ -137,20 +138,15 @@ class MemoryStore:
         self._mtime = self.path.stat().st_mtime_ns
 
     # -- reads --------------------------------------------------------------------------------
-    def counts(self) -> dict[str, dict[str, int]]:
-        return self.run("counts")[0]
-
-    def get_node(self, node_id: str) -> dict[str, Any]:
-        rows = self.run("node_by_id", id=node_id)
-        if not rows:
-            raise NotFound(f"no node with id {node_id!r}")
-        return rows[0]
+    @property
+    def version(self) -> int:
+        return self._version
 
     def export(self) -> dict[str, list[dict[str, Any]]]:
         return export_graph(self.graph)
 
-    def run(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        return queries.get(query).memory(self.graph, **params)
+    def run(self, query: Query, **params: Any) -> list[dict[str, Any]]:
+        return query.memory(self.graph, **params)
 
     def refresh(self) -> None:
         """Reread the persisted graph if another process (`armoedegraaf load`) replaced it."""
@@ -159,7 +155,7 @@ class MemoryStore:
         mtime = self.path.stat().st_mtime_ns
         if mtime != self._mtime:
             self.graph, self._mtime = read_graph(self.path), mtime
-            self.version += 1
+            self._version = new_version()
 
     def ping(self) -> str:
         return f"networkx {nx.__version__}"

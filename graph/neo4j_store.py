@@ -14,12 +14,14 @@ import neo4j
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from armoedegraaf.errors import NotFound, StoreError, StoreUnavailable
+from armoedegraaf.errors import StoreError, StoreUnavailable
 from armoedegraaf.settings import Settings
-from graph import cypher, queries
+from graph import cypher
+from graph.export import sort_export
 from graph.model import GraphBatch, Node, Relationship
+from graph.queries.registry import Query
 from graph.schema import Schema, load_schema
-from graph.store import sort_export
+from graph.store import SharedReads
 
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _HOW_TO_FIX = (
@@ -28,7 +30,7 @@ _HOW_TO_FIX = (
 )
 
 
-class Neo4jStore:
+class Neo4jStore(SharedReads):
     backend = "neo4j"
 
     def __init__(self, driver: neo4j.Driver, database: str, batch_size: int = 1000, uri: str = ""):
@@ -141,14 +143,11 @@ class Neo4jStore:
             self._guard(lambda: session.execute_write(work))
 
     # -- reads --------------------------------------------------------------------------------
-    def counts(self) -> dict[str, dict[str, int]]:
-        return self.run("counts")[0]
+    # Another process may write at any time, and asking the server costs a round trip: no version.
+    version = None
 
-    def get_node(self, node_id: str) -> dict[str, Any]:
-        rows = self.run("node_by_id", id=node_id)
-        if not rows:
-            raise NotFound(f"no node with id {node_id!r}")
-        return rows[0]
+    def refresh(self) -> None:
+        """Every read sees the database as it is now: nothing to catch up with."""
 
     def export(self) -> dict[str, list[dict[str, Any]]]:
         nodes = [
@@ -158,10 +157,9 @@ class Neo4jStore:
         rels = [dict(r) for r in self._read(cypher.EXPORT_RELATIONSHIPS)]
         return sort_export(nodes, rels)
 
-    def run(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        q = queries.get(query)
-        bound = q.cypher_params(params)  # the networkx twin's defaults filled in
-        return q.shape(self._read(q.cypher, **bound), bound)
+    def run(self, query: Query, **params: Any) -> list[dict[str, Any]]:
+        bound = query.cypher_params(params)  # the networkx twin's defaults filled in
+        return query.shape(self._read(query.cypher, **bound), bound)
 
     def _read(self, statement: str, **params: Any) -> list[dict[str, Any]]:
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:

@@ -1,19 +1,36 @@
-"""The store interface both backends implement, and the factory that opens one from settings.
+"""The store interface both backends implement, the reads they share, and the graph's state key.
 
 Every read a store offers returns plain data (dicts, lists) in the same shape on both backends;
-tests/contract runs every operation on both and requires identical results.
+tests/test_store_contract.py runs every operation on both and requires identical results. The
+factory that opens a store from settings is graph/backends.py (it imports the backends, which
+import this module).
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+import itertools
+from typing import Any, Callable, Generic, Hashable, Protocol, TypeVar
 
-from armoedegraaf.settings import Settings
+from armoedegraaf.errors import NotFound
 from graph.model import GraphBatch
+from graph.queries.core import counts, node_by_id
+from graph.queries.registry import Query
+
+T = TypeVar("T")
 
 
 class Store(Protocol):
     backend: str
+
+    @property
+    def version(self) -> int | None:
+        """A number that changes whenever the stored graph does, unique within the process
+        (new_version); None when the store cannot know (Neo4j: another process may write at any
+        time), so that nothing computed from it is kept."""
+
+    def refresh(self) -> None:
+        """Catch up with writes made by another process (the embedded graph's file replaced by
+        `armoedegraaf load`); a no-op where every read already sees them."""
 
     def write(self, batch: GraphBatch) -> None:
         """Validate and write the batch in one transaction: all of it or nothing."""
@@ -33,8 +50,8 @@ class Store(Protocol):
         """{"nodes": [{"id","labels","properties"}], "relationships": [{"type","start","end","properties"}]},
         sorted, labels sorted, `id` not repeated among the properties."""
 
-    def run(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        """Run a named read query of graph.queries with parameters; rows as plain dicts."""
+    def run(self, query: Query, **params: Any) -> list[dict[str, Any]]:
+        """Run a read query of graph.queries with parameters; rows as plain dicts."""
 
     def ping(self) -> str:
         """Raise StoreUnavailable if the store cannot be reached; else a version string."""
@@ -42,24 +59,49 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(settings: Settings | None = None) -> Store:
-    settings = settings or Settings()
-    if settings.backend == "neo4j":
-        from graph.neo4j_store import Neo4jStore
+class SharedReads:
+    """The reads both backends answer with the same registered queries."""
 
-        return Neo4jStore.from_settings(settings)
-    from graph.memory_store import MemoryStore
+    def run(self, query: Query, **params: Any) -> list[dict[str, Any]]:
+        raise NotImplementedError
 
-    return MemoryStore.open(settings.data_dir)
+    def counts(self) -> dict[str, dict[str, int]]:
+        return self.run(counts)[0]
+
+    def get_node(self, node_id: str) -> dict[str, Any]:
+        rows = self.run(node_by_id, id=node_id)
+        if not rows:
+            raise NotFound(f"no node with id {node_id!r}")
+        return rows[0]
 
 
-def sort_export(nodes: list[dict[str, Any]], rels: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Canonical export order, shared by both backends so that exports compare equal."""
-    for node in nodes:
-        node["labels"] = sorted(node["labels"])
-        node["properties"] = dict(sorted(node["properties"].items()))
-    for rel in rels:
-        rel["properties"] = dict(sorted(rel["properties"].items()))
-    nodes.sort(key=lambda n: n["id"])
-    rels.sort(key=lambda r: (r["start"], r["type"], r["end"], r["properties"].get("key", "")))
-    return {"nodes": nodes, "relationships": rels}
+def graph_state(store: Store) -> Hashable | None:
+    """The one cache key of what a store holds now: equal keys, equal graph. None: do not cache.
+    A version is unique within the process (graph.store.new_version), so no two stores share one."""
+    return store.version
+
+
+_VERSIONS = itertools.count(1)
+
+
+def new_version() -> int:
+    """A version number no store of this process has had: a key that cannot outlive its graph."""
+    return next(_VERSIONS)
+
+
+class PerState(Generic[T]):
+    """A value computed from a store, kept for as long as the graph's state holds (one state at a
+    time: all a server needs)."""
+
+    def __init__(self, compute: Callable[[Store], T]):
+        self.compute = compute
+        self._kept: tuple[Hashable, T] | None = None  # one tuple, so threads never see a key without its value
+
+    def get(self, store: Store) -> T:
+        key = graph_state(store)
+        if key is None:
+            return self.compute(store)
+        kept = self._kept
+        if kept is None or kept[0] != key:
+            kept = self._kept = (key, self.compute(store))
+        return kept[1]

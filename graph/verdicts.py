@@ -101,6 +101,11 @@ def latest(verdicts: Iterable[Verdict]) -> dict[str, Verdict]:
     return out
 
 
+def in_force(vstore: "VerdictStore", kind: str | None = None) -> dict[str, Verdict]:
+    """The verdicts in force (of one kind), per subject."""
+    return {k: v for k, v in latest(vstore.all()).items() if kind is None or v.kind == kind}
+
+
 class VerdictStore(Protocol):
     def add(self, verdicts: list[Verdict]) -> None:
         """Append the verdicts in one transaction: all or none."""

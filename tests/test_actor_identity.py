@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph.model import fold_name
+from graph.queries.actors import find_actors, relationships_of
 from graph.questions.actors import actor_detail
 from graph.questions.network import network
 from loaders.resolution.resolve import Overrides, Resolver
@@ -55,7 +56,7 @@ def test_resolver_merges_or_keeps_apart(kind, a, role, b, file, line, why):
 def _ids(store, spelling: str) -> set[str]:
     """The actors of the loaded graph that carry this spelling among their names."""
     q = fold_name(spelling)
-    return {r["id"] for r in store.run("find_actors", q=q, label=None, limit=200) if q in r["matched"]}
+    return {r["id"] for r in store.run(find_actors, q=q, label=None, limit=200) if q in r["matched"]}
 
 
 @pytest.mark.parametrize("kind,a,role,b,file,line,why", PAIRS, ids=IDS)
@@ -118,7 +119,7 @@ COORDINATION = ["00_01_03", "00_04_01", "00_04_03", "00_04_04", "00_04_07", "00_
 
 @pytest.mark.parametrize("code", COORDINATION)
 def test_coordination_actions_involve_the_category_alle_kabinetten(loaded_store, code):
-    rels = loaded_store.run("relationships_of", id="cabinet:alle-kabinetten")
+    rels = loaded_store.run(relationships_of, id="cabinet:alle-kabinetten")
     assert any(r["id"] == f"action:vapa-2015-2019:{code}" for r in rels)
     node = loaded_store.get_node("cabinet:alle-kabinetten")
     assert node["properties"]["kind"] == "category" and "Category" in node["labels"]
@@ -128,14 +129,14 @@ def test_no_organisation_is_a_word_of_the_bv_example_list(loaded_store):
     # 000 lines 114-115: 'toe naar diverse partners (bv. behandelende arts, spel- en ontmoeting, sociale
     # huizen, caw, ggz, jeugdhulp…)': kinds of partner, each a category involved once in the measure.
     measure = "action:vlaams-actieplan-armoedebestrijding-lopende-beleidstermijn-2021:og21-01"
-    rels = [r for r in loaded_store.run("relationships_of", id=measure)
+    rels = [r for r in loaded_store.run(relationships_of, id=measure)
             if r["properties"]["source"].startswith("000_") and r["properties"]["line"] in (114, 115)]
     assert {r["properties"]["as_written"] for r in rels} >= {"behandelende arts", "spel- en ontmoeting", "caw", "ggz",
                                                              "jeugdhulp"}
     for nid in {r["id"] for r in rels} | {"org:sociale-huizen"}:
         node = loaded_store.get_node(nid)
         assert node["properties"]["kind"] == "category" and "Category" in node["labels"], nid
-    teams = [r for r in loaded_store.run("relationships_of", id="localteam:lokale-teams-antwerpen") if r["type"] == "PARTNER_OF"]
+    teams = [r for r in loaded_store.run(relationships_of, id="localteam:lokale-teams-antwerpen") if r["type"] == "PARTNER_OF"]
     assert teams == [], "the example list no longer makes partners of every local team"
 
 
@@ -174,7 +175,7 @@ def test_hvhk_boom_network_lists_its_projects_partners_with_the_path(loaded_stor
 
 def test_local_members_and_instances_are_linked_to_their_network_or_category(loaded_store):
     def linked(a, rel, b):
-        return any(r["type"] == rel and r["outgoing"] and r["id"] == b for r in loaded_store.run("relationships_of", id=a))
+        return any(r["type"] == rel and r["outgoing"] and r["id"] == b for r in loaded_store.run(relationships_of, id=a))
     assert linked("org:welzijnsschakel-boom", "MEMBER_OF", "org:welzijnsschakels")
     assert linked("org:welzijnsschakel-lummen", "MEMBER_OF", "org:welzijnsschakels")
     assert linked("org:cgg-mechelen", "INSTANCE_OF", "org:cgg")
@@ -186,4 +187,4 @@ def test_the_platform_and_its_lead_are_told_apart_by_name(loaded_store):
     assert platform["properties"]["name"] == "Lokaal netwerk kinderarmoede Boom"
     assert "OCMW Boom" in platform["properties"]["names"] and lead["properties"]["name"] == "OCMW Boom"
     assert any(r["type"] == "LEADS" and r["outgoing"] and r["id"] == "platform:ocmw-boom"
-               for r in loaded_store.run("relationships_of", id="org:ocmw-boom"))
+               for r in loaded_store.run(relationships_of, id="org:ocmw-boom"))

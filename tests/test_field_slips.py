@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.queries.actors import actor_grondrechten, relationships_of
 from loaders.sources import OPGROEIEN, VAPA
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
@@ -46,7 +47,7 @@ def test_the_draft_comment_of_04_06_06_is_no_edge(loaded_memory):
     # L9974-9980: 'Departement WVG en alle sectoren Integrale Jeugdhulp -> de mijlpalen zijn louter
     # Agentschap Jongerenwelzijn. zijn er aanvullingen vanuit het departement te vermelden?'
     assert "Agentschap" in _line(9976) and "te vermelden?" in _line(9980)
-    involved = [r for r in loaded_memory.run("relationships_of", id="action:vapa-2015-2019:04_06_06")
+    involved = [r for r in loaded_memory.run(relationships_of, id="action:vapa-2015-2019:04_06_06")
                 if r["type"] == "INVOLVED_IN"]
     assert {(r["id"], r["properties"]["line"]) for r in involved} == {
         ("administration:departement-welzijn-volksgezondheid-en-gezin", 9974)}
@@ -75,16 +76,16 @@ def test_project_grondrechten_come_from_the_projects_own_text(loaded_memory):
     pid = "project:speel-o-theek"
     node = loaded_memory.get_node(pid)
     assert node["properties"]["theme_grondrechten"] == ["08", "06"]
-    targets = {r["id"]: r["properties"] for r in loaded_memory.run("relationships_of", id=pid) if r["type"] == "TARGETS"}
+    targets = {r["id"]: r["properties"] for r in loaded_memory.run(relationships_of, id=pid) if r["type"] == "TARGETS"}
     assert set(targets) == {"grondrecht:06"} and targets["grondrecht:06"]["method"] == "text"
     assert "speelgoed" in targets["grondrecht:06"]["note"]
-    wonen = {a["id"] for a in loaded_memory.run("actor_grondrechten", actors=[], grondrecht="08")
+    wonen = {a["id"] for a in loaded_memory.run(actor_grondrechten, actors=[], grondrecht="08")
              for v in [a["via"]] if any(x["id"] == pid for x in v)}
     assert not wonen, "no actor works on wonen through the speel-o-theek"
 
 
 def test_a_project_whose_text_shows_no_grondrecht_keeps_its_theme_labelled_as_weaker(loaded_memory):
-    rels = [r for r in loaded_memory.run("relationships_of", id="project:du-pl-o") if r["type"] == "TARGETS"]
+    rels = [r for r in loaded_memory.run(relationships_of, id="project:du-pl-o") if r["type"] == "TARGETS"]
     assert [(r["id"], r["properties"]["method"]) for r in rels] == [("grondrecht:04", "theme")]
     assert "only via the theme" in rels[0]["properties"]["note"]
 
@@ -97,6 +98,6 @@ def test_a_project_whose_text_shows_no_grondrecht_keeps_its_theme_labelled_as_we
     ("01_04_04", "org:de-link", 370478.18, "per jaar (Welzijn)", 2970),
 ])
 def test_funds_name_amount_period_and_recipient(loaded_store, code, recipient, amount, period, line):
-    rels = [r for r in loaded_store.run("relationships_of", id=f"action:vapa-2015-2019:{code}")
+    rels = [r for r in loaded_store.run(relationships_of, id=f"action:vapa-2015-2019:{code}")
             if r["type"] == "FUNDS" and r["outgoing"] and r["id"] == recipient and r["properties"]["period"] == period]
     assert [(r["properties"]["amount_eur"], r["properties"]["line"]) for r in rels] == [(amount, line)]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import yaml
 
+from graph.queries.core import node_by_id
+from graph.queries.gaps import platform_links
 from graph.questions.missing_links import CATEGORY_ACTORS, missing_links
 
 HULP = "Algemene hulpverleningsorganisaties"
@@ -31,7 +33,7 @@ def test_mechelen_lacks_hulpverlening_and_the_cgg_of_mechelen_would_fill_it(load
 
 def test_suggestions_never_leave_the_platform_municipality_and_gaps_without_one_say_so(loaded_store):
     items = _items(loaded_store)
-    platforms = {p["id"]: p for p in loaded_store.run("platform_links")}
+    platforms = {p["id"]: p for p in loaded_store.run(platform_links)}
     assert sum(len(i["suggested"]) for i in items.values()) >= 3
     for pid, item in items.items():
         for s in item["suggested"]:
@@ -56,10 +58,10 @@ def test_a_partner_already_in_the_network_is_marked_so(loaded_store):
 
 def test_the_mapping_names_categories_the_load_produces(loaded_store):
     doc = yaml.safe_load(CATEGORY_ACTORS.read_text(encoding="utf-8"))
-    plan_categories = {c for p in loaded_store.run("platform_links") for c in p["all_categories"]}
+    plan_categories = {c for p in loaded_store.run(platform_links) for c in p["all_categories"]}
     assert {e["category"] for e in doc["categories"]} == plan_categories
     for e in doc["categories"]:
         for a in e["actors"]:
-            node = loaded_store.run("node_by_id", id=a["id"])
+            node = loaded_store.run(node_by_id, id=a["id"])
             assert node and "Actor" in node[0]["labels"], a["id"]
             assert a["reason"]["line"] and a["reason"]["evidence"]

@@ -7,6 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from graph.queries.places import platforms
 from graph.questions.missing_links import missing_links
 
 BOOM = "platform:ocmw-boom"
@@ -45,7 +46,7 @@ def test_scope_by_name_and_unknown_scope(client):
 
 def test_no_walloon_or_german_speaking_platform_lacks_a_flemish_institution(loaded_store):
     answer = missing_links(loaded_store, limit=500)
-    regions = {p["id"]: p["region"] for p in loaded_store.run("platforms")}
+    regions = {p["id"]: p["region"] for p in loaded_store.run(platforms)}
     flagged = [i["subject"]["id"] for i in answer["kinds"]["platform_hvhk"]]
     assert flagged and all(regions[p] in ("Vlaanderen", "Brussel") for p in flagged)
     assert "platform:ocmw-charleroi" not in flagged and not any("vith" in p for p in flagged)

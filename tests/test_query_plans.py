@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph import queries
+from graph.queries import BY_NAME
 
 # The questions of issue 10 (search, overlap and missing links are planned elsewhere).
 PLANNED = ["counts", "node_by_id", "neighbours", "actions", "grondrechten", "ministers", "actor_grondrechten",
@@ -38,7 +38,7 @@ def _profile_statement(store, statement: str, params: dict) -> list:
 
 
 def _profile(store, name: str, params: dict) -> list:
-    q = queries.get(name)
+    q = BY_NAME[name]
     return _profile_statement(store, q.cypher, q.cypher_params(params))
 
 

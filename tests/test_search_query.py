@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph import queries
 from graph.embeddings import STATS, embed
 from graph.model import GraphBatch
+from graph.queries.search import passage_vectors, search_lexical, search_semantic
 from graph.questions import search as qs
 from graph.text import analyze
 
@@ -41,7 +41,7 @@ def fixture_batch() -> GraphBatch:
 
 def test_lexical_ranks_by_bm25_with_matched_terms_and_provenance(store):
     store.write(fixture_batch())
-    rows = store.run("search_lexical", terms=analyze("huurwaarborg"), labels=[], limit=10)
+    rows = store.run(search_lexical, terms=analyze("huurwaarborg"), labels=[], limit=10)
     ids = [r["id"] for r in rows]
     assert set(ids[:2]) == {"action:vapa-2015-2019:03_01_01", "project:huurwaarborgfonds-gent"}
     assert "action:vapa-2015-2019:08_02_02" in ids  # shares the part 'huur'
@@ -52,22 +52,22 @@ def test_lexical_ranks_by_bm25_with_matched_terms_and_provenance(store):
 
 def test_lexical_filters_labels_plan_and_exclude_and_breaks_ties_by_id(store):
     store.write(fixture_batch())
-    rows = store.run("search_lexical", terms=analyze("schoolkosten"), labels=["Action"], limit=5)
+    rows = store.run(search_lexical, terms=analyze("schoolkosten"), labels=["Action"], limit=5)
     assert [r["code"] for r in rows[:2]] == ["05_04_02", "05_04_03"]  # same text, same score: by id
     assert rows[0]["score"] == rows[1]["score"]
-    assert store.run("search_lexical", terms=analyze("huurwaarborg"), labels=["Project"], limit=5)[0]["labels"] == ["Project"]
-    assert store.run("search_lexical", terms=analyze("huurwaarborg"), labels=[], limit=5, plan="VAPA 2015-2019",
+    assert store.run(search_lexical, terms=analyze("huurwaarborg"), labels=["Project"], limit=5)[0]["labels"] == ["Project"]
+    assert store.run(search_lexical, terms=analyze("huurwaarborg"), labels=[], limit=5, plan="VAPA 2015-2019",
                      exclude="action:vapa-2015-2019:03_01_01")[0]["id"] == "action:vapa-2015-2019:08_02_02"
-    assert store.run("search_lexical", terms=[], labels=[], limit=5) == []
-    assert store.run("search_lexical", terms=["zzznothing"], labels=[], limit=5) == []
-    assert store.run("search_lexical", terms=analyze("huurwaarborg"), labels=["Grondrecht"], limit=5) == []
+    assert store.run(search_lexical, terms=[], labels=[], limit=5) == []
+    assert store.run(search_lexical, terms=["zzznothing"], labels=[], limit=5) == []
+    assert store.run(search_lexical, terms=analyze("huurwaarborg"), labels=["Grondrecht"], limit=5) == []
 
 
 def test_a_part_weight_keeps_generic_parts_below_the_whole_word(store):
     store.write(fixture_batch())
     terms = analyze("huurwaarborg")  # huurwaarborg, hur, waarborg
-    full = store.run("search_lexical", terms=terms, labels=[], limit=10)
-    light = store.run("search_lexical", terms=terms, labels=[], limit=10, weights={t: 0.3 for t in terms[1:]})
+    full = store.run(search_lexical, terms=terms, labels=[], limit=10)
+    light = store.run(search_lexical, terms=terms, labels=[], limit=10, weights={t: 0.3 for t in terms[1:]})
     score = {r["id"]: r["score"] for r in light}
     assert score["action:vapa-2015-2019:08_02_02"] < {r["id"]: r["score"] for r in full}["action:vapa-2015-2019:08_02_02"]
     assert score["action:vapa-2015-2019:03_01_01"] > 3 * score["action:vapa-2015-2019:08_02_02"]
@@ -76,11 +76,11 @@ def test_a_part_weight_keeps_generic_parts_below_the_whole_word(store):
 def test_semantic_finds_by_meaning_with_the_passage(store):
     store.write(fixture_batch())
     vec = embed(["geld lenen om de borg van een huurwoning te betalen"], progress=False)[0]
-    rows = store.run("search_semantic", vector=[float(x) for x in vec], labels=["Action"], limit=3)
+    rows = store.run(search_semantic, vector=[float(x) for x in vec], labels=["Action"], limit=3)
     assert rows[0]["code"] == "03_01_01"
     assert rows[0]["passage"]["text"] == DOCS["03_01_01"] and -1 <= rows[0]["passage"]["similarity"] <= 1
     assert rows[0]["score"] >= rows[1]["score"]
-    assert store.run("search_semantic", vector=[float(x) for x in vec], labels=["Project"], limit=3) == []
+    assert store.run(search_semantic, vector=[float(x) for x in vec], labels=["Project"], limit=3) == []
 
 
 def test_hybrid_search_explains_each_hit(loaded_store):
@@ -148,11 +148,11 @@ def _operators(plan) -> list[str]:
 def test_neo4j_search_plans_seek_the_indexes_and_scan_nothing(loaded_neo4j):
     loaded_store = loaded_neo4j
     vec = [float(x) for x in embed(["huiswerkbegeleiding"], progress=False)[0]]
-    cases = {"search_lexical": {"terms": ["huiswerkbegeleid", "ocmw"], "labels": ["Action", "Project"], "limit": 5},
-             "search_semantic": {"vector": vec, "labels": ["Action", "Project"], "limit": 5},
-             "passage_vectors": {"id": "action:vapa-2015-2019:05_02_06"}}
-    for name, params in cases.items():
-        q = queries.get(name)
+    cases = {search_lexical: {"terms": ["huiswerkbegeleid", "ocmw"], "labels": ["Action", "Project"], "limit": 5},
+             search_semantic: {"vector": vec, "labels": ["Action", "Project"], "limit": 5},
+             passage_vectors: {"id": "action:vapa-2015-2019:05_02_06"}}
+    for q, params in cases.items():
+        name = q.name
         with loaded_store.driver.session(database=loaded_store.database) as session:
             summary = session.run("PROFILE " + q.cypher, q.cypher_params(params)).consume()
         ops = _operators(summary.profile)

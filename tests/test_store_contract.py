@@ -7,9 +7,9 @@ import json
 import pytest
 
 from armoedegraaf.errors import NotFound, SchemaError
-from graph import queries
 from graph.memory_store import MemoryStore
 from graph.model import GraphBatch
+from graph.queries import ALL_QUERIES, Query
 
 
 def small_batch() -> GraphBatch:
@@ -105,16 +105,17 @@ def test_embedded_and_neo4j_exports_are_equal(neo4j_store, seed_load):
     assert neo4j_store.export() == memory.export()
 
 
-@pytest.mark.parametrize("name", queries.names())
-def test_every_query_answers_the_same_on_both_backends(name, neo4j_store, seed_load, loaded_memory):
+@pytest.mark.parametrize("query", ALL_QUERIES, ids=lambda q: q.name)
+def test_every_query_answers_the_same_on_both_backends(query: Query, neo4j_store, seed_load, loaded_memory):
     from tests.query_cases import CASES, SAME_TOP_SET
 
     neo4j_store.replace(seed_load.batch)
+    name = query.name
     cases = CASES.get(name)
     assert cases, f"query {name} has no contract case in tests/query_cases.py"
     for params in cases:
         if name in SAME_TOP_SET:
-            ids = [{r["id"] for r in store.run(name, **params)} for store in (neo4j_store, loaded_memory)]
+            ids = [{r["id"] for r in store.run(query, **params)} for store in (neo4j_store, loaded_memory)]
             assert ids[0] == ids[1], params
         else:
-            assert neo4j_store.run(name, **params) == loaded_memory.run(name, **params), params
+            assert neo4j_store.run(query, **params) == loaded_memory.run(query, **params), params

@@ -7,12 +7,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
+from graph.answers.actions import ActionDetail, ActionPage, GrondrechtCount, MinisterCount
+from graph.queries.actions import grondrechten as grondrechten_query, ministers as ministers_query
 from graph.questions.actions import action_detail, list_actions
 
 router = APIRouter(tags=["actions"])
 
 
-@router.get("/actions", summary="Actions, filtered by grondrecht, minister or actor")
+@router.get("/actions", response_model=ActionPage, response_model_exclude_unset=True, summary="Actions, filtered by grondrecht, minister or actor")
 def actions(
     store: StoreDep,
     grondrecht: Annotated[str | None, Query(description="grondrecht code 00..10", examples=["05"])] = None,
@@ -26,18 +28,19 @@ def actions(
                         limit=limit, offset=offset)
 
 
-@router.get("/actions/{code}", summary="One action with every field, its actors and provenance")
+@router.get("/actions/{code}", response_model=ActionDetail, response_model_exclude_unset=True,
+            summary="One action with every field, its actors and provenance")
 def action(store: StoreDep, code: str,
            plan: Annotated[str | None, Query(description="the plan, when two plans share the code")] = None
            ) -> dict[str, Any]:
     return action_detail(store, code, plan)
 
 
-@router.get("/grondrechten", summary="The grondrechten with their number of actions")
+@router.get("/grondrechten", response_model=list[GrondrechtCount], response_model_exclude_unset=True, summary="The grondrechten with their number of actions")
 def grondrechten(store: StoreDep) -> list[dict[str, Any]]:
-    return store.run("grondrechten")
+    return store.run(grondrechten_query)
 
 
-@router.get("/ministers", summary="The ministers with their number of actions")
+@router.get("/ministers", response_model=list[MinisterCount], response_model_exclude_unset=True, summary="The ministers with their number of actions")
 def ministers(store: StoreDep) -> list[dict[str, Any]]:
-    return store.run("ministers")
+    return store.run(ministers_query)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import PlainTextResponse
 
 from api.deps import StoreDep
+from graph.answers.actors import ActorDetail, ActorGrondrechtMatrix, ActorHit, GrondrechtActors, Network, SharedGrondrecht
 from armoedegraaf.errors import InvalidParameter
 from armoedegraaf.names import resolve_actor, resolve_actors
 from graph.questions import actors as q
@@ -17,7 +18,7 @@ router = APIRouter(tags=["actors"])
 MAX_SHARED = 50
 
 
-@router.get("/actors", summary="Find actors by name or alias (accents and case ignored)")
+@router.get("/actors", response_model=list[ActorHit], response_model_exclude_unset=True, summary="Find actors by name or alias (accents and case ignored)")
 def find_actors(
     store: StoreDep,
     q_: Annotated[str, Query(alias="q", min_length=1, max_length=200, description="name or part of it")],
@@ -27,12 +28,12 @@ def find_actors(
     return q.find_actors(store, q_, type, limit)
 
 
-@router.get("/actors/{actor_id}", summary="One actor: all its names, sources and relationships (id or name)")
+@router.get("/actors/{actor_id}", response_model=ActorDetail, response_model_exclude_unset=True, summary="One actor: all its names, sources and relationships (id or name)")
 def actor(store: StoreDep, actor_id: str) -> dict[str, Any]:
     return q.actor_detail(store, resolve_actor(store, actor_id, "actor_id"))
 
 
-@router.get("/actors/{actor_id}/network", summary="The partner network around an actor")
+@router.get("/actors/{actor_id}/network", response_model=Network, response_model_exclude_unset=True, summary="The partner network around an actor")
 def actor_network(
     store: StoreDep,
     actor_id: str,
@@ -45,12 +46,12 @@ def actor_network(
     return network(store, actor_id, depth, labels, limit)
 
 
-@router.get("/grondrechten/{code}/actors", summary="Actors working on a grondrecht, and through which initiatives")
+@router.get("/grondrechten/{code}/actors", response_model=GrondrechtActors, response_model_exclude_unset=True, summary="Actors working on a grondrecht, and through which initiatives")
 def grondrecht_actors(store: StoreDep, code: str) -> dict[str, Any]:
     return q.grondrecht_actors(store, code)
 
 
-@router.get("/shared-grondrecht", summary="The grondrechten two or more actors share, and through which initiatives")
+@router.get("/shared-grondrecht", response_model=SharedGrondrecht, response_model_exclude_unset=True, summary="The grondrechten two or more actors share, and through which initiatives")
 def shared_grondrecht(
     store: StoreDep,
     actors: Annotated[str, Query(min_length=1, max_length=10_000,
@@ -63,8 +64,8 @@ def shared_grondrecht(
 
 
 @router.get("/matrix/actor-grondrecht", summary="Actors × grondrechten (JSON, or CSV with format=csv)",
-            response_model=None,
-            responses={200: {"content": {"application/json": {}, "text/csv": {"schema": {"type": "string"}}},
+            response_model=None,  # two media types: the JSON's model is documented below
+            responses={200: {"model": ActorGrondrechtMatrix, "content": {"text/csv": {"schema": {"type": "string"}}},
                              "description": "the matrix"}})
 def matrix(
     store: StoreDep,

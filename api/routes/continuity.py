@@ -7,12 +7,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
+from graph.answers.plans import Continuity
 from graph.questions.continuity import MIN_SCORE, TOP, continuity
 
 router = APIRouter(tags=["plans"])
 
 
-@router.get("/plans/{a}/continuity/{b}",
+@router.get("/plans/{a}/continuity/{b}", response_model=Continuity, response_model_exclude_unset=True,
             summary="For each action of plan b the actions of plan a it continues, and where each of a lives on")
 def continuity_route(
     store: StoreDep,

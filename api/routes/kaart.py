@@ -15,13 +15,15 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import StoreDep
+from graph.answers.places import KaartData
 from armoedegraaf.errors import Ambiguous, ArmoedegraafError, InvalidParameter, NotFound
 from armoedegraaf.kaart import data as kaart_data
 from armoedegraaf.kaart import load_style, render_html
 from armoedegraaf.kaart.export import nodes_csv, passage_html
+from graph.queries.actions import grondrechten
 from graph.questions.network import MAX_DEPTH
-from graph.questions.verdicts import in_force
 from graph.store import Store
+from graph.verdicts import in_force
 
 router = APIRouter(tags=["kaart"])
 
@@ -65,7 +67,7 @@ def _form(store: Store, request: Request, focus: str, choices: dict[str, Any]) -
                    for c in kaart_data.suggestions(store)]
     query = str(request.url.query)
     return {"action": "/kaart", "focus": focus, "depth": choices["depth"], "depths": list(range(1, MAX_DEPTH + 1)),
-            "grondrecht": choices["grondrecht"], "grondrechten": store.run("grondrechten"),
+            "grondrecht": choices["grondrecht"], "grondrechten": store.run(grondrechten),
             "types": _types(choices["types"]) or [], "all_types": all_types, "limit": choices["limit"],
             "max_limit": kaart_data.MAX_LIMIT, "suggestions": suggestions, "through_hubs": choices["door_hubs"],
             "open_hubs": choices["open_"] or [], "csv_href": "/kaart/knopen.csv" + (f"?{query}" if query else "")}
@@ -119,7 +121,7 @@ def kaart_page(store: StoreDep, request: Request, focus: FocusQ = None, depth: D
                                     form=_form(store, request, center, choices)))
 
 
-@router.get("/kaart/data", summary="The network JSON the /kaart page draws for the same parameters")
+@router.get("/kaart/data", response_model=KaartData, response_model_exclude_unset=True, summary="The network JSON the /kaart page draws for the same parameters")
 def kaart_json(store: StoreDep, request: Request, focus: FocusQ = None, depth: DepthQ = kaart_data.DEFAULT_DEPTH,
                grondrecht: GrondrechtQ = None, types: TypesQ = None,
                limit: LimitQ = kaart_data.DEFAULT_LIMIT, door_hubs: HubsQ = False, open: OpenQ = None) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 
 from api.deps import StoreDep
 from api.errors import bounded
+from graph.answers.meta import Health, NodeAnswer, SchemaAnswer
 from armoedegraaf.errors import StoreError, StoreUnavailable
 from graph.schema import load_schema
 from graph.store import Store
@@ -25,13 +26,11 @@ HEALTH_DEADLINE_S = 1.5
 
 
 def _check(store: Store) -> tuple[str, dict[str, Any]]:
-    refresh = getattr(store, "refresh", None)
-    if refresh is not None:
-        refresh()
+    store.refresh()
     return store.ping(), store.counts()
 
 
-@router.get("/health", summary="Backend, reachability and counts (answers within 2 s)")
+@router.get("/health", response_model=Health, response_model_exclude_unset=True, summary="Backend, reachability and counts (answers within 2 s)")
 async def health(request: Request) -> Any:
     store = request.app.state.store
     work = asyncio.get_running_loop().run_in_executor(_HEALTH_POOL, _check, store)
@@ -47,11 +46,11 @@ async def health(request: Request) -> Any:
     return {"status": "ok", "backend": store.backend, "reachable": True, "version": version, "counts": counts}
 
 
-@router.get("/schema", summary="The graph schema (labels, relationship types, properties)")
+@router.get("/schema", response_model=SchemaAnswer, response_model_exclude_unset=True, summary="The graph schema (labels, relationship types, properties)")
 def schema() -> dict[str, Any]:
     return load_schema().as_dict()
 
 
-@router.get("/nodes/{node_id}", summary="One node with its labels and properties")
+@router.get("/nodes/{node_id}", response_model=NodeAnswer, response_model_exclude_unset=True, summary="One node with its labels and properties")
 def node(node_id: str, store: StoreDep) -> dict[str, Any]:
     return store.get_node(node_id)

@@ -10,6 +10,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from api.deps import StoreDep
+from graph.answers.gaps import MissingLinks
+from graph.answers.search import OverlapAnswer, OverlapCheck, SearchAnswer, SimilarActions
 from graph.questions import search
 from graph.questions.missing_links import KINDS, missing_links
 from graph.text import MAX_WORD_CHARS, longest_word
@@ -17,7 +19,7 @@ from graph.text import MAX_WORD_CHARS, longest_word
 router = APIRouter(tags=["questions"])
 
 
-@router.get("/missing-links", summary="Partners, rights and stakeholders absent where they should be")
+@router.get("/missing-links", response_model=MissingLinks, response_model_exclude_unset=True, summary="Partners, rights and stakeholders absent where they should be")
 def missing(
     request: Request,
     store: StoreDep,
@@ -30,7 +32,7 @@ def missing(
     return missing_links(store, kind, limit, scope, request.app.state.verdicts, status)
 
 
-@router.get("/search", summary="Search actions, projects, platforms and actors: by meaning and by word, fused")
+@router.get("/search", response_model=SearchAnswer, response_model_exclude_unset=True, summary="Search actions, projects, platforms and actors: by meaning and by word, fused")
 def search_route(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="what to look for")],
@@ -41,7 +43,7 @@ def search_route(
     return search.search(store, q, limit, type, plan)
 
 
-@router.get("/overlap", summary="Pairs of overlapping initiatives with itemised reasons; exact duplicates first")
+@router.get("/overlap", response_model=OverlapAnswer, response_model_exclude_unset=True, summary="Pairs of overlapping initiatives with itemised reasons; exact duplicates first")
 def overlap_route(
     request: Request,
     store: StoreDep,
@@ -55,7 +57,7 @@ def overlap_route(
                           include_judged=include_judged)
 
 
-@router.get("/actions/{code}/similar", summary="The initiatives most like this action, with reasons")
+@router.get("/actions/{code}/similar", response_model=SimilarActions, response_model_exclude_unset=True, summary="The initiatives most like this action, with reasons")
 def similar_route(
     store: StoreDep, code: str,
     plan: Annotated[str | None, Query(description="the action's plan (default: found from the code)")] = None,
@@ -88,7 +90,7 @@ class BadRequest(BaseModel):
     detail: str
 
 
-@router.post("/overlap/check", summary="Would a planned initiative duplicate an existing one?",
+@router.post("/overlap/check", response_model=OverlapCheck, response_model_exclude_unset=True, summary="Would a planned initiative duplicate an existing one?",
              responses={400: {"model": BadRequest, "description": "the body is not JSON"}})
 async def check_route(store: StoreDep, planned: PlannedInitiative) -> Any:
     # Off the event loop on both backends: a long text costs CPU, and /health must answer meanwhile.

@@ -7,12 +7,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
+from graph.answers.actors import SharedFrom
+from graph.answers.plans import Timeline
 from graph.questions.timeline import shared_from, timeline
 
 router = APIRouter(tags=["plans"])
 
 
-@router.get("/timeline", summary="Milestones and plan periods, per plan, actor and grondrecht")
+@router.get("/timeline", response_model=Timeline, response_model_exclude_unset=True, summary="Milestones and plan periods, per plan, actor and grondrecht")
 def timeline_route(
     store: StoreDep,
     plan: Annotated[str | None, Query(description="plan id or name")] = None,
@@ -22,7 +24,7 @@ def timeline_route(
     return timeline(store, plan, actor, grondrecht)
 
 
-@router.get("/actors/{actor_id}/shared-grondrecht",
+@router.get("/actors/{actor_id}/shared-grondrecht", response_model=SharedFrom, response_model_exclude_unset=True,
             summary="The other actors that work on this actor's grondrechten, through which actions")
 def shared_from_route(
     store: StoreDep,

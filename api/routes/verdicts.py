@@ -9,6 +9,7 @@ from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
+from graph.answers.meta import NewSince, VerdictGiven, VerdictImport, VerdictListing
 from armoedegraaf.errors import InvalidParameter, SourceError
 from graph.questions import verdicts as q
 from graph.verdicts import VERDICTS, from_csv, import_rows, to_csv
@@ -32,13 +33,13 @@ class BadRequest(BaseModel):
 _BAD_BODY = {400: {"model": BadRequest, "description": "the body cannot be read"}}
 
 
-@router.post("/verdicts", status_code=201, responses=_BAD_BODY,
+@router.post("/verdicts", response_model=VerdictGiven, response_model_exclude_unset=True, status_code=201, responses=_BAD_BODY,
              summary="Record a verdict on an overlap pair, an actor merge or a missing link")
 def give(request: Request, store: StoreDep, body: VerdictIn) -> dict[str, Any]:
     return q.give(store, request.app.state.verdicts, body.kind, body.a, body.b, body.verdict, body.author, body.note)
 
 
-@router.get("/verdicts", summary="The verdicts in force, and those that no longer attach to the graph")
+@router.get("/verdicts", response_model=VerdictListing, response_model_exclude_unset=True, summary="The verdicts in force, and those that no longer attach to the graph")
 def listing(request: Request, store: StoreDep,
             kind: Annotated[str | None, Query(description=f"one of: {', '.join(VERDICTS)}")] = None) -> dict[str, Any]:
     if kind is not None and kind not in VERDICTS:
@@ -51,7 +52,7 @@ def export_csv(request: Request) -> str:
     return to_csv(request.app.state.verdicts.all())
 
 
-@router.post("/verdicts.csv", responses=_BAD_BODY, summary="Import verdicts from CSV (kind,a,b,verdict,author,note,at); all or none")
+@router.post("/verdicts.csv", response_model=VerdictImport, response_model_exclude_unset=True, responses=_BAD_BODY, summary="Import verdicts from CSV (kind,a,b,verdict,author,note,at); all or none")
 def import_csv(request: Request, text: Annotated[str, Body(media_type="text/csv")]) -> dict[str, Any]:
     try:
         rows = from_csv(text, "verdicts.csv")
@@ -60,7 +61,7 @@ def import_csv(request: Request, text: Annotated[str, Body(media_type="text/csv"
     return import_rows(request.app.state.verdicts, rows)
 
 
-@router.get("/new-since", summary="Gaps and overlap pairs that appeared since a date or the last load")
+@router.get("/new-since", response_model=NewSince, response_model_exclude_unset=True, summary="Gaps and overlap pairs that appeared since a date or the last load")
 def new_since(request: Request, store: StoreDep,
               since: Annotated[str, Query(description="ISO date or date-time, or 'last-load'")]) -> dict[str, Any]:
     return q.new_since(store, request.app.state.verdicts, since)

@@ -111,7 +111,7 @@ def load(ctx: click.Context, sources_dir: Path | None, only: tuple[str, ...], ex
 
     Example: armoedegraaf load --only 004 --backend neo4j
     """
-    from graph.store import open_store
+    from graph.backends import open_store
     from loaders.pipeline import load_into
     from loaders.sociale_kaart.tables import row_errors
 
@@ -192,7 +192,7 @@ def export(ctx: click.Context, fmt: str, output: Path | None, excel: bool) -> No
     Example: armoedegraaf export --format csv --excel -o mijn-kaart/
     """
     from graph.export import to_graphml
-    from graph.store import open_store
+    from graph.backends import open_store
 
     if fmt in ("csv", "xlsx") and output is None:
         raise click.UsageError(f"--format {fmt} needs -o ({'a folder' if fmt == 'csv' else 'an .xlsx file'})")
@@ -225,7 +225,7 @@ def info(ctx: click.Context) -> None:
 
     Example: armoedegraaf info --backend neo4j
     """
-    from graph.store import open_store
+    from graph.backends import open_store
 
     store = open_store(_settings(ctx))
     try:
@@ -277,7 +277,7 @@ def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
 
 def _with_store(ctx: click.Context, fn: Callable[[Any], Any]) -> Any:
     """Run one question against the configured store; errors become one line and exit 1."""
-    from graph.store import open_store
+    from graph.backends import open_store
 
     with _one_line_errors():
         store = open_store(_settings(ctx))

@@ -10,6 +10,8 @@ from typing import Any, Callable
 import click
 
 from armoedegraaf.names import resolve_actor, resolve_actors
+from graph.answers.actors import Network
+from graph.answers.gaps import MissingLinks
 from graph.store import Store
 
 # (column header, function of a row) per question, for --format table
@@ -148,9 +150,10 @@ def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[St
                 verdicts.close()
 
         result = with_store(ctx, run)
+        answer = MissingLinks.model_validate(result)  # the API's answer model: one contract for both
         rows = [item for items in result["kinds"].values() for item in items]
         if fmt == "table":
-            click.echo("  ".join(f"{k}: {n}" for k, n in result["totals"].items()), err=True)
+            click.echo("  ".join(f"{k}: {n}" for k, n in (answer.totals or {}).items()), err=True)
         _emit(result, rows, [("kind", lambda r: r["kind"]), ("subject", _subject_names),
                              ("status", lambda r: r["status"]), ("why", lambda r: r["why"])], fmt)
 
@@ -184,8 +187,9 @@ def register(cli: click.Group, with_store: Callable[[click.Context, Callable[[St
             return network(s, resolve_actor(s, actor_id, "actor_id"), depth, labels, limit)
 
         result = with_store(ctx, run)
-        if fmt == "table" and result["message"]:
-            click.echo(result["message"], err=True)
+        answer = Network.model_validate(result)  # the API's answer model: one contract for both
+        if fmt == "table" and answer.message:
+            click.echo(answer.message, err=True)
         _emit(result, result["edges"], [("from", lambda r: r["start"]), ("type", lambda r: r["type"]),
                                         ("to", lambda r: r["end"]),
                                         ("as written", lambda r: r["properties"].get("as_written")),

@@ -21,6 +21,9 @@ from typing import Any
 from armoedegraaf.errors import Ambiguous, InvalidParameter, NotFound
 from armoedegraaf.names import alias_reading
 from graph.model import fold_name
+from graph.queries.actions import grondrechten
+from graph.queries.core import neighbours
+from graph.queries.kaart import kaart_graph
 from graph.questions.network import MAX_DEPTH, network
 from graph.schema import load_schema
 from graph.store import Store
@@ -76,11 +79,11 @@ def grondrecht_scope(store: Store, grondrecht: str) -> tuple[str, set[str]]:
     try:
         store.get_node(gid)
     except NotFound:
-        known = ", ".join(row["code"] for row in store.run("grondrechten"))
+        known = ", ".join(row["code"] for row in store.run(grondrechten))
         raise InvalidParameter("grondrecht", f"unknown grondrecht {grondrecht!r}; known codes: {known}") from None
-    actions = {row["node"]["id"] for row in store.run("neighbours", ids=[gid], labels=["Action"])
+    actions = {row["node"]["id"] for row in store.run(neighbours, ids=[gid], labels=["Action"])
                if row["rel"]["type"] == "TARGETS"}
-    linked = ({row["node"]["id"] for row in store.run("neighbours", ids=sorted(actions), labels=[])}
+    linked = ({row["node"]["id"] for row in store.run(neighbours, ids=sorted(actions), labels=[])}
               if actions else set())
     return code, {gid} | actions | linked
 
@@ -153,7 +156,7 @@ def _index(store: Store) -> _Index:
     cached = _INDEX.get(store)
     if cached is not None and cached.signature == signature:
         return cached
-    doc = store.run("kaart_graph", labels=[*FOCUS_LABELS, "Source"])[0]
+    doc = store.run(kaart_graph, labels=[*FOCUS_LABELS, "Source"])[0]
     degree = Counter(end for rel in doc["edges"] for end in (rel["start"], rel["end"]))
     found, titles = [], {}
     for node in doc["nodes"]:

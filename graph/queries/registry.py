@@ -1,4 +1,4 @@
-"""The registry of read queries (see graph/queries/__init__.py)."""
+"""Read queries as objects (see graph/queries/__init__.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import inspect
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from armoedegraaf.errors import ArmoedegraafError
+import networkx as nx
 
 Rows = list[dict[str, Any]]
 
@@ -21,21 +21,26 @@ def _params(params: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Query:
+    """One read query: its networkx twin (`memory`), its Cypher, how Cypher rows become the twin's
+    rows (`shape`) and how the caller's parameters become the Cypher's (`cypher_params`)."""
+
     name: str
     cypher: str
     memory: Callable[..., Rows]
     shape: Callable[[Rows, dict[str, Any]], Rows] = _rows
     cypher_params: Callable[[dict[str, Any]], dict[str, Any]] = _params
 
-
-_REGISTRY: dict[str, Query] = {}
+    def __call__(self, graph: nx.MultiDiGraph, **params: Any) -> Rows:
+        """The networkx twin, so that one query's twin may build on another's."""
+        return self.memory(graph, **params)
 
 
 def query(cypher: str, *, shape: Callable[[Rows, dict[str, Any]], Rows] | None = None,
-          cypher_params: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Callable:
-    """Register the decorated networkx function with its Cypher twin."""
+          cypher_params: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Callable[..., Query]:
+    """Make the decorated networkx function (graph first, then keyword parameters) a Query with
+    its Cypher twin; the module-level name is then the Query object callers pass to `store.run`."""
 
-    def register(fn: Callable[..., Rows]) -> Callable[..., Rows]:
+    def make(fn: Callable[..., Rows]) -> Query:
         defaults = {name: p.default for name, p in inspect.signature(fn).parameters.items()
                     if p.default is not inspect.Parameter.empty}
 
@@ -43,18 +48,6 @@ def query(cypher: str, *, shape: Callable[[Rows, dict[str, Any]], Rows] | None =
             # Cypher needs every $parameter bound; the networkx twin's defaults are the contract.
             return (cypher_params or _params)({**defaults, **params})
 
-        _REGISTRY[fn.__name__] = Query(fn.__name__, cypher, fn, shape or _rows, with_defaults)
-        return fn
+        return Query(fn.__name__, cypher, fn, shape or _rows, with_defaults)
 
-    return register
-
-
-def get(name: str) -> Query:
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        raise ArmoedegraafError(f"no query named {name!r}") from None
-
-
-def names() -> list[str]:
-    return sorted(_REGISTRY)
+    return make

@@ -25,6 +25,8 @@ import networkx as nx
 import numpy as np
 
 from graph.cypher import match_by_id
+from graph.model import node_id
+from graph.passages import MAX_PASSAGES
 from graph.queries.registry import Rows, query
 from graph.schema import load_schema
 
@@ -232,9 +234,6 @@ def search_semantic(graph: nx.MultiDiGraph, vector: list[float], labels: list[st
 
 def _passage_ids(params: dict[str, Any]) -> dict[str, Any]:
     """Passage ids are node_id('Passage', doc, n): looked up through the uniqueness index."""
-    from graph.model import node_id
-    from graph.passages import MAX_PASSAGES
-
     return {"ids": [node_id("Passage", params["id"], str(n)) for n in range(MAX_PASSAGES)]}
 
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from armoedegraaf.errors import InvalidParameter, NotFound, SchemaError
 from graph.model import node_id
+from graph.queries.actions import action_by_code, actions, ministers
+from graph.queries.core import neighbours
 from graph.questions.nodes import require_node
 from graph.store import Store
 
@@ -30,7 +32,7 @@ def list_actions(store: Store, *, grondrecht: str | None = None, minister: str |
         raise InvalidParameter("limit", f"must be between 1 and 500, got {limit}")
     if offset < 0:
         raise InvalidParameter("offset", f"must be 0 or more, got {offset}")
-    page = store.run("actions", grondrecht=grondrecht, minister=minister, actor=actor, plan=plan,
+    page = store.run(actions, grondrecht=grondrecht, minister=minister, actor=actor, plan=plan,
                      limit=limit, offset=offset)[0]
     return {"total": page["total"], "limit": limit, "offset": offset, "items": page["items"]}
 
@@ -39,7 +41,7 @@ def resolve_minister(store: Store, minister: str) -> str:
     """A minister filter may be the node id or the two-digit number the action codes use (which
     names one minister while the graph holds one government's)."""
     if re.fullmatch(r"\d\d", minister):
-        found = [m["id"] for m in store.run("ministers") if m["number"] == minister]
+        found = [m["id"] for m in store.run(ministers) if m["number"] == minister]
         if not found:
             raise NotFound(f"minister: no minister with number {minister}")
         if len(found) > 1:
@@ -60,7 +62,7 @@ def find_action(store: Store, code: str, plan: str | None = None) -> str:
         raise InvalidParameter("code", f"an action code (letters, digits, '_' or '-', with a digit) is expected, "
                                f"got {code!r}")
     if plan is None:
-        rows = store.run("action_by_code", code=code)
+        rows = store.run(action_by_code, code=code)
         if len(rows) > 1:
             raise InvalidParameter("plan", f"action {code} is in {len(rows)} plans "
                                    f"({', '.join(str(r['plan']) for r in rows)}): give the plan")
@@ -81,7 +83,7 @@ def action_detail(store: Store, code: str, plan: str | None = None) -> dict[str,
     action with this code in whichever plan has it."""
     aid = find_action(store, code, plan)
     props = store.get_node(aid)["properties"]
-    links = store.run("neighbours", ids=[aid], labels=[])
+    links = store.run(neighbours, ids=[aid], labels=[])
     return {
         "id": aid, "code": props.get("code"), "title": props.get("title"), "plan": props.get("plan"),
         "grondrecht": _one(links, "TARGETS", "Grondrecht", lambda n: {"code": n["properties"]["code"],

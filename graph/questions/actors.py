@@ -11,6 +11,9 @@ from typing import Any
 from armoedegraaf.errors import InvalidParameter, NotFound
 from graph.export import neutralise
 from graph.model import fold_name
+from graph.queries.actions import grondrechten
+from graph.queries.actors import actor_grondrecht_counts, actor_grondrechten, find_actors as find_actors_query, relationships_of
+from graph.questions.lineage import initiatives, lineage
 from graph.questions.nodes import require_node
 from graph.schema import load_schema
 from graph.store import Store
@@ -39,14 +42,12 @@ def find_actors(store: Store, q: str, label: str | None = None, limit: int = 20)
     folded = fold_name(q)
     if len(folded) < 2:
         raise InvalidParameter("q", "give at least 2 characters to search for")
-    return store.run("find_actors", q=folded, label=check_actor_type(label), limit=limit)
+    return store.run(find_actors_query, q=folded, label=check_actor_type(label), limit=limit)
 
 
 def actor_detail(store: Store, actor_id: str) -> dict[str, Any]:
     """One actor with its names, kind, relationships, lineage (predecessors and successors) and the
     initiatives of it and of its lineage, each saying through which body it counts."""
-    from graph.questions.lineage import initiatives, lineage
-
     node = require_actor(store, actor_id)
     props = node["properties"]
     lines = lineage(store, actor_id)
@@ -55,16 +56,16 @@ def actor_detail(store: Store, actor_id: str) -> dict[str, Any]:
             "kind": props.get("kind", "organisation"),
             "names": props.get("names", [props.get("name")]), "sources": props.get("sources", []),
             "properties": {k: v for k, v in props.items() if k not in ("names", "sources", "folded_names", "terms")},
-            "relationships": store.run("relationships_of", id=actor_id),
+            "relationships": store.run(relationships_of, id=actor_id),
             "lineage": lines, **work}
 
 
 def grondrecht_actors(store: Store, code: str) -> dict[str, Any]:
     check_grondrecht(code, "code")
-    grondrecht = next((g for g in store.run("grondrechten") if g["code"] == code), None)
+    grondrecht = next((g for g in store.run(grondrechten) if g["code"] == code), None)
     if grondrecht is None:
         raise NotFound(f"no grondrecht {code}")
-    rows = store.run("actor_grondrechten", actors=[], grondrecht=code)
+    rows = store.run(actor_grondrechten, actors=[], grondrecht=code)
     actors = [{"id": r["actor"], "name": r["name"], "labels": r["labels"], "via": r["via"]} for r in rows]
     actors.sort(key=lambda a: (-len(a["via"]), a["id"]))
     return {"grondrecht": grondrecht, "actors": actors}
@@ -77,7 +78,7 @@ def shared_grondrecht(store: Store, actor_ids: list[str]) -> dict[str, Any]:
         raise InvalidParameter("actors", "give at least two actor ids, comma-separated")
     names = {a: require_actor(store, a, "actors")["properties"].get("name") for a in ids}
     by_right: dict[str, dict[str, Any]] = defaultdict(lambda: {"actors": {}})
-    for row in store.run("actor_grondrechten", actors=ids):
+    for row in store.run(actor_grondrechten, actors=ids):
         cell = by_right[row["grondrecht"]]
         cell["name"] = row["grondrecht_name"]
         cell["actors"][row["actor"]] = row["via"]
@@ -90,9 +91,9 @@ def shared_grondrecht(store: Store, actor_ids: list[str]) -> dict[str, Any]:
 def actor_grondrecht_matrix(store: Store, label: str | None = None) -> dict[str, Any]:
     """Actors × grondrechten: the number of initiatives through which each actor works on each right."""
     check_actor_type(label)
-    rights = [g["code"] for g in store.run("grondrechten")]
+    rights = [g["code"] for g in store.run(grondrechten)]
     rows = [{"id": r["id"], "name": r["name"], "counts": {**dict.fromkeys(rights, 0), **r["counts"]}}
-            for r in store.run("actor_grondrecht_counts", label=label)]
+            for r in store.run(actor_grondrecht_counts, label=label)]
     ordered = sorted(rows, key=lambda r: (-sum(r["counts"].values()), r["id"]))
     return {"grondrechten": rights, "rows": ordered}
 

@@ -20,6 +20,7 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from armoedegraaf.errors import InvalidParameter, NotFound
+from graph.queries.plans import actor_lineage, plan_actions, timeline_rows
 from graph.similarity import TermWeights
 from graph.store import Store
 from graph.text import default_analyzer
@@ -47,7 +48,7 @@ def text_signal(earlier: dict[str, dict[str, float]], later: dict[str, dict[str,
 def resolve_plans(store: Store, spec: str, parameter: str) -> list[str]:
     """Plan ids from a plan id, a plan name, a group (the plans' `group`, which the loaders give)
     or a comma-separated list of them."""
-    known = {r["plan"]: r["plan_name"] for r in store.run("timeline_rows")}
+    known = {r["plan"]: r["plan_name"] for r in store.run(timeline_rows)}
     groups = plan_groups(store, known)
     out: list[str] = []
     for part in (p.strip() for p in spec.split(",") if p.strip()):
@@ -76,7 +77,7 @@ def _lineage(store: Store) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
     predecessor edges (start -> the edge) that are evidence of a lineage."""
     up: dict[str, str] = {}
     succ: dict[str, dict[str, Any]] = {}
-    for r in store.run("actor_lineage"):
+    for r in store.run(actor_lineage):
         if r["type"] == "SUCCEEDED_BY":
             succ[r["start"]] = r
         up.setdefault(r["start"], r["end"])
@@ -98,7 +99,7 @@ def continuity(store: Store, earlier: str, later: str, min_score: float = MIN_SC
     if not 1 <= top <= 20:
         raise InvalidParameter("top", f"must be between 1 and 20, got {top}")
     a_plans, b_plans = resolve_plans(store, earlier, "a"), resolve_plans(store, later, "b")
-    old, new = store.run("plan_actions", plans=a_plans), store.run("plan_actions", plans=b_plans)
+    old, new = store.run(plan_actions, plans=a_plans), store.run(plan_actions, plans=b_plans)
     weights = TermWeights(r["terms"] for r in old + new)
     analyzer = default_analyzer()
     vectors = {r["id"]: {"full": weights.vector(r["terms"]),

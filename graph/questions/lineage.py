@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.queries.actors import relationships_of
 from graph.store import Store
 
 WORK = ("RESPONSIBLE_FOR", "INVOLVED_IN", "LEADS", "PARTNER_OF")
@@ -24,7 +25,7 @@ def lineage(store: Store, actor_id: str) -> dict[str, list[dict[str, Any]]]:
         for _ in range(_MAX_STEPS):
             nxt = []
             for nid in frontier:
-                for r in store.run("relationships_of", id=nid):
+                for r in store.run(relationships_of, id=nid):
                     if r["type"] != "SUCCEEDED_BY" or r["outgoing"] != outgoing or r["id"] in seen:
                         continue
                     seen.add(r["id"])
@@ -50,7 +51,7 @@ def initiatives(store: Store, actor_id: str, name: str | None,
                  f"{', ' + s['date'] if s.get('date') else ''})") for s in lines["successors"]]
     rows = []
     for mid, mname, relation in members:
-        for r in store.run("relationships_of", id=mid):
+        for r in store.run(relationships_of, id=mid):
             if r["type"] in WORK and r["outgoing"] and ("Action" in r["labels"] or "Project" in r["labels"]):
                 row = {"id": r["id"], "name": r["name"], "type": r["type"], "role": r["properties"].get("role"),
                        "through": mid, "through_name": mname}

@@ -19,7 +19,12 @@ from typing import Any, Callable
 
 from armoedegraaf.errors import InvalidParameter, NotFound
 from armoedegraaf.settings import DEFAULT_SOURCES
-from graph.store import Store
+from graph.queries.actors import actions_without_poverty_involvement
+from graph.queries.core import node_by_id
+from graph.queries.gaps import category_instances_near, field_actor_work, grondrecht_coverage, platform_links, scope_nodes
+from graph.queries.places import platforms, province_coverage
+from graph.store import PerState, Store
+from graph.verdicts import in_force
 
 FLEMISH_REGIONS = ("Vlaanderen", "Brussel")  # where Huizen van het Kind and Opgroeien's teams exist
 Scope = dict[str, Any] | None
@@ -61,7 +66,7 @@ def platform_partner_categories(store: Store, scope: Scope) -> list[dict[str, An
     """Platforms whose known partner categories leave out some of the study's seven, each gap with
     the local instances or members of the matching actor categories that would fill it."""
     items = []
-    for p in store.run("platform_links"):
+    for p in store.run(platform_links):
         if not p["categories"] or p["status"] == "niet opgestart" or not _platform_in(p, scope):
             continue  # unknown is not missing: the study's figures per platform are images
         missing = [c for c in p["all_categories"] if c not in p["categories"]]
@@ -82,7 +87,7 @@ def _fillers(store: Store, p: dict[str, Any], missing: list[str]) -> tuple[list[
     with the reason. Only what the graph holds: no local actor is no suggestion."""
     table = _category_actors()
     wanted = sorted({a for c in missing for a in table.get(c, ())})
-    rows = store.run("category_instances_near", platform=p["id"], categories=wanted)
+    rows = store.run(category_instances_near, platform=p["id"], categories=wanted)
     suggested: dict[tuple[str, str], dict[str, Any]] = {}
     for r in rows:
         fills = [c for c in missing if r["category"] in table.get(c, ())] or (
@@ -105,7 +110,7 @@ def _fillers(store: Store, p: dict[str, Any], missing: list[str]) -> tuple[list[
 
 
 def _names(store: Store, ids: tuple[str, ...]) -> list[str]:
-    rows = [store.run("node_by_id", id=i) for i in ids]
+    rows = [store.run(node_by_id, id=i) for i in ids]
     return [r[0]["properties"].get("name") or i if r else i for r, i in zip(rows, ids)]
 
 
@@ -120,7 +125,7 @@ def platform_hvhk(store: Store, scope: Scope) -> list[dict[str, Any]]:
     """Active Flemish and Brussels platforms with no link to any Huis van het Kind (directly,
     through a partner, or named in the study's text)."""
     items = []
-    for p in store.run("platform_links"):
+    for p in store.run(platform_links):
         if p["linked"] or p["via_partner"] or p["status"] == "niet opgestart" or not _platform_in(p, scope):
             continue
         if _region(store, p["id"]) not in FLEMISH_REGIONS or _names_hvhk(p["source"], p["evidence"]):
@@ -140,13 +145,10 @@ def _region(store: Store, platform_id: str) -> str | None:
 
 
 def _regions(store: Store) -> dict[str, str | None]:
-    key = (id(store), getattr(store, "version", None))
-    if _REGIONS.get("key") != key or key[1] is None:
-        _REGIONS.update(key=key, map={r["id"]: r["region"] for r in store.run("platforms")})
-    return _REGIONS["map"]
+    return _REGIONS.get(store)
 
 
-_REGIONS: dict[str, Any] = {}
+_REGIONS = PerState(lambda store: {r["id"]: r["region"] for r in store.run(platforms)})
 
 
 def poverty_involvement(store: Store, scope: Scope) -> list[dict[str, Any]]:
@@ -160,7 +162,7 @@ def poverty_involvement(store: Store, scope: Scope) -> list[dict[str, Any]]:
                      f"het veld 'mensen in armoede' van {a['code']} bevat enkel {a['people_in_poverty']!r}"),
              "evidence": [{"source": a["source"], "line": a["line"]}]}
             # of every plan whose fiches have a 'mensen in armoede' field to be empty (the query's rows)
-            for a in store.run("actions_without_poverty_involvement")]
+            for a in store.run(actions_without_poverty_involvement)]
 
 
 def partnerships(store: Store, scope: Scope) -> list[dict[str, Any]]:
@@ -168,7 +170,7 @@ def partnerships(store: Store, scope: Scope) -> list[dict[str, Any]]:
     local teams, platforms: no minister, cabinet or administration) on the same grondrechten but
     share no initiative and no relationship; scored Adamic-Adar style over the grondrechten, and a
     pair in the same municipality counts double: it can meet."""
-    rows = store.run("field_actor_work")
+    rows = store.run(field_actor_work)
     actors: dict[str, dict[str, Any]] = {}
     on_right: dict[str, list[str]] = defaultdict(list)
     for r in rows:
@@ -214,7 +216,7 @@ def thin_grondrechten(store: Store, scope: Scope) -> list[dict[str, Any]]:
     """Grondrechten with fewer actions, projects or actors than half the median right."""
     if scope is not None:
         return []  # grondrechten are Flemish policy, not a place
-    rows = store.run("grondrecht_coverage")
+    rows = store.run(grondrecht_coverage)
     if not rows:
         return []  # a partial load (`load --only 000`) may hold no grondrecht
     measures = ("actions", "projects", "actors", "poverty_organisations")
@@ -234,7 +236,7 @@ def thin_provinces(store: Store, scope: Scope) -> list[dict[str, Any]]:
     """Provinces where platforms or projects are absent, and (in Flanders and Brussels, where they
     exist) Huizen van het Kind or local teams."""
     items = []
-    for r in store.run("province_coverage"):
+    for r in store.run(province_coverage):
         if scope is not None and r["province"] not in {s["province"] for s in scope["nodes"]}:
             continue
         measures = ["platforms", "projects"] + (["huizen_van_het_kind", "local_teams"]
@@ -263,7 +265,7 @@ def resolve_scope(store: Store, scope: str | None) -> Scope:
     """The nodes a scope names (platform, municipality, Huis van het Kind or province, by id or name)."""
     if scope is None:
         return None
-    nodes = store.run("scope_nodes", q=scope.strip())
+    nodes = store.run(scope_nodes, q=scope.strip())
     if not nodes:
         raise NotFound(f"scope: no platform, municipality, Huis van het Kind or province {scope!r}")
     return {"q": scope, "nodes": nodes}
@@ -296,7 +298,5 @@ def missing_links(store: Store, kind: str | None = None, limit: int = 20, scope:
 def _triage(verdicts: Any) -> dict[str, dict[str, Any]]:
     if verdicts is None:
         return {}
-    from graph.questions.verdicts import in_force
-
     return {v.a: {"status": v.verdict, "author": v.author, "note": v.note, "at": v.at}
             for v in in_force(verdicts, "gap").values()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from armoedegraaf.errors import InvalidParameter
-from graph.queries.network import MAX_DEPTH
+from graph.queries.network import MAX_DEPTH, network_nodes
 from graph.schema import load_schema
 from graph.store import Store
 
@@ -22,7 +22,7 @@ def network(store: Store, center: str, depth: int = 1, labels: list[str] | None 
         raise InvalidParameter("limit", f"must be at least 1, got {limit}")
     labels = _check_labels(labels or [])
     store.get_node(center)  # NotFound for an unknown center
-    found = store.run("network_nodes", center=center, depth=depth, labels=labels, limit=limit)[0]
+    found = store.run(network_nodes, center=center, depth=depth, labels=labels, limit=limit)[0]
     capped = found["capped"]
     message = (f"network capped at {limit} nodes; raise limit, lower depth or filter by types to see more"
                if capped else None)

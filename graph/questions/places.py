@@ -6,13 +6,15 @@ import json
 from typing import Any
 
 from armoedegraaf.errors import InvalidParameter
-from graph.questions.nodes import require_node
 from graph.model import fold_name
+from graph.queries.actors import relationships_of
+from graph.queries.places import platforms, province_coverage
+from graph.questions.nodes import require_node
 from graph.store import Store
 
 
 def list_platforms(store: Store, region: str | None = None, province: str | None = None) -> dict[str, Any]:
-    coverage = store.run("province_coverage")
+    coverage = store.run(province_coverage)
     regions = sorted({c["region"] for c in coverage if c["region"]})
     provinces = sorted(c["province"] for c in coverage)
     # Filters ignore case and accents: province=limburg, region=wallonie.
@@ -22,7 +24,7 @@ def list_platforms(store: Store, region: str | None = None, province: str | None
         raise InvalidParameter("region", f"unknown region {region!r}; known: {', '.join(regions)}")
     if province is not None and province not in provinces:
         raise InvalidParameter("province", f"unknown province {province!r}; known: {', '.join(provinces)}")
-    items = store.run("platforms", region=region, province=province)
+    items = store.run(platforms, region=region, province=province)
     return {"total": len(items), "items": items}
 
 
@@ -30,7 +32,7 @@ def platform_detail(store: Store, platform_id: str) -> dict[str, Any]:
     node = require_node(store, platform_id, "platform_id", "Platform")
     props = dict(node["properties"])
     evidence = json.loads(props.pop("evidence")) if props.get("evidence") else {}
-    rels = store.run("relationships_of", id=platform_id)
+    rels = store.run(relationships_of, id=platform_id)
     partners = [{"id": r["id"], "name": r["name"], "labels": r["labels"], **_prov(r["properties"])}
                 for r in rels if r["type"] == "PARTNER_OF" and not r["outgoing"]]
     leads = [{"id": r["id"], "name": r["name"], "labels": r["labels"], **_prov(r["properties"])}

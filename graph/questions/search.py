@@ -9,13 +9,17 @@ from typing import Any
 import numpy as np
 
 from armoedegraaf.errors import InvalidParameter, NotFound
+from graph.embeddings import embed_query
+from graph.queries.overlap import initiative_vectors, repeated_fiches as repeated_fiches_query, similar_pairs
+from graph.queries.search import passage_vectors, search_lexical, search_semantic
 from graph.questions.actions import action_detail
 from graph.questions.actors import check_grondrecht
+from graph.questions.verdicts import judge_pairs
 from graph.schema import load_schema
 from graph.similarity import OverlapDoc, TermWeights, target_groups, text_fingerprint
-from graph.store import Store
-from graph.embeddings import embed_query
+from graph.store import PerState, Store
 from graph.text import default_analyzer, fold
+from graph.verdicts import in_force
 
 SEARCH_TYPES = ("action", "project", "platform", "actor")
 RRF_K = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
@@ -83,8 +87,8 @@ def hybrid(store: Store, terms: dict[str, float], vector: Any, labels: list[str]
            plan: str | None = None, exclude: str | None = None) -> list[dict[str, Any]]:
     """The fused ranking of the lexical (weighted `terms`) and semantic (`vector`) signals."""
     common = {"labels": labels, "limit": max(limit, CANDIDATES), "plan": plan, "exclude": exclude}
-    lexical = (store.run("search_lexical", terms=list(terms), weights=terms, **common) if terms else [])
-    semantic = store.run("search_semantic", vector=[float(x) for x in vector], **common) if vector is not None else []
+    lexical = (store.run(search_lexical, terms=list(terms), weights=terms, **common) if terms else [])
+    semantic = store.run(search_semantic, vector=[float(x) for x in vector], **common) if vector is not None else []
     return fuse(lexical, semantic, limit)
 
 
@@ -114,13 +118,11 @@ def overlap(store: Store, min_score: float = 0.3, grondrecht: str | None = None,
     if grondrecht is not None:
         check_grondrecht(grondrecht)
     if verdicts is None:
-        pairs = store.run("similar_pairs", min_score=min_score, grondrecht=grondrecht, limit=limit, plan=plan)
+        pairs = store.run(similar_pairs, min_score=min_score, grondrecht=grondrecht, limit=limit, plan=plan)
         return {"pairs": pairs, "repeated_fiches": repeated_fiches(store, grondrecht)}
-    from graph.questions.verdicts import in_force, judge_pairs
-
     judged = in_force(verdicts, "overlap")
     # ask for enough pairs that the ones judged distinct leave `limit` to show
-    pairs = store.run("similar_pairs", min_score=min_score, grondrecht=grondrecht, limit=limit + len(judged),
+    pairs = store.run(similar_pairs, min_score=min_score, grondrecht=grondrecht, limit=limit + len(judged),
                       plan=plan)
     return {"pairs": judge_pairs(pairs, judged, include_judged, limit),
             "repeated_fiches": repeated_fiches(store, grondrecht)}
@@ -129,7 +131,7 @@ def overlap(store: Store, min_score: float = 0.3, grondrecht: str | None = None,
 def repeated_fiches(store: Store, grondrecht: str | None = None) -> list[dict[str, Any]]:
     """Fiches the plan prints more than once, identical: exact duplicates of themselves."""
     out = []
-    for row in store.run("repeated_fiches", grondrecht=grondrecht):
+    for row in store.run(repeated_fiches_query, grondrecht=grondrecht):
         for dup in row["duplicate_lines"]:
             out.append({"a": {"id": row["id"], "code": row["code"], "line": row["line"]},
                         "b": {"id": row["id"], "code": row["code"], "line": dup}, "score": 1.0,
@@ -145,7 +147,7 @@ def similar(store: Store, code: str, plan: str | None = None, limit: int = 10) -
     node = store.get_node(action["id"])["properties"]
     vector = node.get("embedding")  # its whole text; else the mean of its passages
     if vector is None:
-        passages = store.run("passage_vectors", id=action["id"])
+        passages = store.run(passage_vectors, id=action["id"])
         vector = np.mean([p["embedding"] for p in passages], axis=0) if passages else None
     terms = dict.fromkeys(node.get("terms") or [], 1.0)
     hits = hybrid(store, terms, vector, ["Action", "Project"], limit, exclude=action["id"])
@@ -153,24 +155,20 @@ def similar(store: Store, code: str, plan: str | None = None, limit: int = 10) -
             "similar": hits}
 
 
-_DOCS: dict[tuple[int, Any], tuple[list[OverlapDoc], dict[str, str], TermWeights]] = {}
-
-
-def _initiatives(store: Store) -> tuple[list[OverlapDoc], dict[str, str], TermWeights]:
-    """The stored initiatives as overlap documents; kept per store version where the store has one."""
-    version = getattr(store, "version", None)
-    key = (id(store), version)
-    if version is not None and key in _DOCS:
-        return _DOCS[key]
-    rows = store.run("initiative_vectors")
+def _read_initiatives(store: Store) -> tuple[list[OverlapDoc], dict[str, str], TermWeights]:
+    rows = store.run(initiative_vectors)
     docs = [OverlapDoc(r["id"], r["code"], r["terms"], set(r["actors"]),
                        r["grondrechten"][0] if r["grondrechten"] else None, target_groups(r["terms"]),
                        r["fingerprint"]) for r in rows]
-    result = (docs, {r["id"]: r["name"] for r in rows}, TermWeights(d.terms for d in docs))
-    if version is not None:
-        _DOCS.clear()  # one version at a time is all a server needs
-        _DOCS[key] = result
-    return result
+    return docs, {r["id"]: r["name"] for r in rows}, TermWeights(d.terms for d in docs)
+
+
+_INITIATIVES = PerState(_read_initiatives)
+
+
+def _initiatives(store: Store) -> tuple[list[OverlapDoc], dict[str, str], TermWeights]:
+    """The stored initiatives as overlap documents, kept for as long as the graph's state holds."""
+    return _INITIATIVES.get(store)
 
 
 def level(similarity: float | None) -> str:
@@ -194,7 +192,7 @@ def resolve_actors(store: Store, actors: list[str]) -> list[str]:
             pass
         folded = fold(" ".join(given.split()))
         found = None
-        for row in store.run("search_lexical", terms=default_analyzer().analyze(given), labels=labels, limit=10):
+        for row in store.run(search_lexical, terms=default_analyzer().analyze(given), labels=labels, limit=10):
             names = store.get_node(row["id"])["properties"].get("folded_names") or []
             if folded in names or folded == fold(row["name"] or ""):
                 found = row["id"]

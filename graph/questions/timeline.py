@@ -9,7 +9,9 @@ from collections import defaultdict
 from typing import Any
 
 from armoedegraaf.errors import InvalidParameter
+from graph.queries.plans import actor_shared_rights, timeline_rows
 from graph.questions.actors import check_grondrecht, require_actor
+from graph.questions.continuity import resolve_plans
 from graph.store import Store
 
 _YEAR = re.compile(r"(19|20)\d\d")
@@ -40,14 +42,12 @@ def timeline(store: Store, plan: str | None = None, actor: str | None = None,
     if actor is not None:
         require_actor(store, actor, "actor")
     if plan is not None:
-        from graph.questions.continuity import resolve_plans
-
         plans = resolve_plans(store, plan, "plan")
         if len(plans) != 1:
             raise InvalidParameter("plan", "name one plan")
         plan = plans[0]
     plans: dict[str, dict[str, Any]] = {}
-    for r in store.run("timeline_rows", plan=plan, actor=actor, grondrecht=grondrecht):
+    for r in store.run(timeline_rows, plan=plan, actor=actor, grondrecht=grondrecht):
         p = plans.setdefault(r["plan"], {"id": r["plan"], "name": r["plan_name"], "period": _period(r["period"]),
                                          "milestones": _milestones(r["plan_milestones"]),
                                          "source": r["plan_source"], "line": r["plan_line"], "actions": []})
@@ -74,7 +74,7 @@ def shared_from(store: Store, actor: str, grondrecht: str | None = None) -> dict
     if grondrecht is not None:
         check_grondrecht(grondrecht)
     by_right: dict[str, dict[str, Any]] = defaultdict(lambda: {"others": []})
-    for r in store.run("actor_shared_rights", actor=actor, grondrecht=grondrecht):
+    for r in store.run(actor_shared_rights, actor=actor, grondrecht=grondrecht):
         cell = by_right[r["code"]]
         cell.update(code=r["code"], name=r["grondrecht"], own=r["own"])
         cell["others"].append({"id": r["other"], "name": r["other_name"], "labels": r["labels"], "via": r["via"],

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from armoedegraaf.errors import NotFound
+from armoedegraaf.errors import InvalidParameter, NotFound
+from graph.queries.overlap import similar_pairs
+from graph.questions.missing_links import all_items
 from graph.store import Store
-from graph.verdicts import Verdict, VerdictStore, latest, make_verdict
+from graph.verdicts import Verdict, VerdictStore, in_force, make_verdict, now
 
 
 def _exists(store: Store, node: str) -> bool:
@@ -34,13 +37,7 @@ def give(store: Store, vstore: VerdictStore, kind: str, a: str, b: str, verdict:
 
 
 def gap_keys(store: Store) -> set[str]:
-    from graph.questions.missing_links import all_items
-
     return {item["key"] for item in all_items(store)}
-
-
-def in_force(vstore: VerdictStore, kind: str | None = None) -> dict[str, Verdict]:
-    return {k: v for k, v in latest(vstore.all()).items() if kind is None or v.kind == kind}
 
 
 def listing(store: Store, vstore: VerdictStore, kind: str | None = None) -> dict[str, Any]:
@@ -85,10 +82,8 @@ def judge_pairs(pairs: list[dict[str, Any]], verdicts: dict[str, Verdict], inclu
 # -- what is new since ---------------------------------------------------------------------------
 
 def _current_keys(store: Store) -> dict[str, dict[str, Any]]:
-    from graph.questions.missing_links import all_items
-
     items = {i["key"]: {"type": "gap", **i} for i in all_items(store)}
-    for p in store.run("similar_pairs", limit=100_000):
+    for p in store.run(similar_pairs, limit=100_000):
         key = f"overlap|{min(p['a']['id'], p['b']['id'])}|{max(p['a']['id'], p['b']['id'])}"
         items[key] = {"type": "overlap", "key": key, **p}
     return items
@@ -96,8 +91,6 @@ def _current_keys(store: Store) -> dict[str, dict[str, Any]]:
 
 def record_load(store: Store, vstore: VerdictStore, at: str | None = None) -> dict[str, Any]:
     """After a load: remember the gaps and overlap pairs it produced that no load produced before."""
-    from graph.verdicts import now
-
     at = at or now()
     keys = sorted(_current_keys(store))
     return {"at": at, "items": len(keys), "new": vstore.record_seen(keys, at)}
@@ -106,10 +99,6 @@ def record_load(store: Store, vstore: VerdictStore, at: str | None = None) -> di
 def new_since(store: Store, vstore: VerdictStore, since: str) -> dict[str, Any]:
     """The gaps and overlap pairs of the current graph first met after `since`: an ISO date or
     date-time, or 'last-load' (those the most recent load brought)."""
-    from datetime import datetime
-
-    from armoedegraaf.errors import InvalidParameter
-
     first = vstore.first_seen()
     loads = sorted(set(first.values()))
     if since == "last-load":
