@@ -12,6 +12,7 @@ Rankings, all over the 201 VAPA actions of the fully loaded graph (every bundled
 Sets: tests/fixtures/eval_blind.yaml (a coordinator's words, written blind) and
 tests/fixtures/eval_queries.yaml (the plan's own words). Metrics: recall@5 = |relevant ∩ top 5| /
 min(5, |relevant|); nDCG@10 (binary gains); MRR (first relevant hit).
+Pairs are split the same way (by the SHA-256 of 'a b'); /similar's fusion was chosen on their dev half.
 Overlap (the blind pairs): for a ranking, an action's neighbours are the ranking asked with the
 action itself (its tokens / its passages / /actions/{code}/similar). 'hit' = each in the other's top
 5; 'either' = at least one direction; 'false' = a distinct pair with one in the other's top 3.
@@ -145,25 +146,35 @@ def means(per: dict[str, list[tuple]], keep: list[int]) -> dict[str, tuple[float
     return {n: tuple(float(np.mean([per[n][i][k] for i in keep])) for k in range(3)) for n in NAMES}
 
 
-def eval_pairs(r: Rankers, data: dict) -> dict[str, tuple[float, float, float]]:
-    cache: dict[str, dict[str, list[str]]] = {}
+def split_pairs(pairs: list[list]) -> tuple[list[list], list[list]]:
+    """(dev, held-out) of a pair list: sorted by the SHA-256 of 'a b', cut in two halves."""
+    order = sorted(pairs, key=lambda p: hashlib.sha256(f"{p[0]} {p[1]}".encode("utf-8")).hexdigest())
+    return order[:len(order) // 2], order[len(order) // 2:]
 
-    def nb(code):
-        if code not in cache:
-            cache[code] = r.neighbours(code)
-        return cache[code]
 
-    out = {}
-    for n in NAMES:
-        both = either = 0
-        for a, b, *_ in data["overlapping"]:
-            ab, ba = b in nb(a)[n][:5], a in nb(b)[n][:5]
-            both += ab and ba
-            either += ab or ba
-        false = sum((b in nb(a)[n][:3]) or (a in nb(b)[n][:3]) for a, b, *_ in data["distinct"])
-        k = len(data["overlapping"])
-        out[n] = (both / k, either / k, false / len(data["distinct"]))
-    return out
+class Pairs:
+    """The blind pairs' figures per ranking: (overlapping pairs each in the other's top 5, in at
+    least one direction, distinct pairs with one in the other's top 3); neighbours computed once."""
+
+    def __init__(self, r: Rankers):
+        self.r, self.cache = r, {}
+
+    def nb(self, code: str) -> dict[str, list[str]]:
+        if code not in self.cache:
+            self.cache[code] = self.r.neighbours(code)
+        return self.cache[code]
+
+    def figures(self, overlapping: list[list], distinct: list[list]) -> dict[str, tuple[float, float, float]]:
+        out = {}
+        for n in NAMES:
+            both = either = 0
+            for a, b, *_ in overlapping:
+                ab, ba = b in self.nb(a)[n][:5], a in self.nb(b)[n][:5]
+                both += ab and ba
+                either += ab or ba
+            false = sum((b in self.nb(a)[n][:3]) or (a in self.nb(b)[n][:3]) for a, b, *_ in distinct)
+            out[n] = (both / len(overlapping), either / len(overlapping), false / len(distinct))
+        return out
 
 
 def check_blind_words(r: Rankers, queries: list[dict]) -> list[str]:
@@ -231,7 +242,10 @@ def main() -> None:
             "plan words": means(eval_queries(r, "plan", plan_words, args.show), list(range(len(plan_words))))}
     sizes = {"blind dev": len(dev), "blind held-out": len(held), "blind all": len(queries),
              "plan words": len(plan_words)}
-    pairs = eval_pairs(r, blind)
+    pair_figures = Pairs(r)
+    pairs = pair_figures.figures(blind["overlapping"], blind["distinct"])
+    (dev_o, held_o), (dev_d, held_d) = split_pairs(blind["overlapping"]), split_pairs(blind["distinct"])
+    pairs_dev, pairs_held = pair_figures.figures(dev_o, dev_d), pair_figures.figures(held_o, held_d)
     for k, label in enumerate(("recall@5", "nDCG@10", "MRR")):
         print(f"\n{label:10}|" + "".join(f"{f'{s} ({sizes[s]})':>20}" for s in sets)
               + (f" | {'pairs hit@5 both':>17}{'either':>8}{'false@3':>9}" if k == 0 else ""))
@@ -244,6 +258,10 @@ def main() -> None:
     print(f"\nblind R@5: fused - plain {f - pl:+.3f} (target >= +0.20), fused - today {f - td:+.3f} (>= +0.10); "
           f"plan words: fused - today {pw['fused'][0] - pw['today'][0]:+.3f} (>= -0.02); held-out fused "
           f"{sets['blind held-out']['fused'][0]:.3f}")
+    print(f"blind pairs, fused: both in top 5 {pairs['fused'][0]:.2f} (target >= 0.80; dev {pairs_dev['fused'][0]:.2f}, "
+          f"held-out {pairs_held['fused'][0]:.2f}), distinct in top 3 {pairs['fused'][2]:.2f} (<= 0.10; dev "
+          f"{pairs_dev['fused'][2]:.2f}, held-out {pairs_held['fused'][2]:.2f}) of {len(blind['overlapping'])} "
+          f"and {len(blind['distinct'])} pairs")
     print(f"query embedding: {STATS.queries} queries, mean {1000 * STATS.query_seconds / max(1, STATS.queries):.1f} ms")
     huiswerk(store)
     print("\nlevel scale (graph/questions/search.py SCALE) on the blind pairs:")

