@@ -15,7 +15,7 @@ from armoedegraaf.errors import InvalidParameter, NotFound
 from graph.questions.actions import DEFAULT_PLAN, action_detail
 from graph.questions.actors import check_grondrecht
 from graph.schema import load_schema
-from graph.similarity import OverlapDoc, TermWeights, target_groups, text_fingerprint
+from graph.similarity import text_fingerprint
 from graph.store import Store
 from graph.embeddings import embed_query
 from graph.text import default_analyzer, fold
@@ -207,26 +207,6 @@ def similar(store: Store, code: str, plan: str | None = None, limit: int = 10) -
             "similar": hits}
 
 
-_DOCS: dict[tuple[int, Any], tuple[list[OverlapDoc], dict[str, str], TermWeights]] = {}
-
-
-def _initiatives(store: Store) -> tuple[list[OverlapDoc], dict[str, str], TermWeights]:
-    """The stored initiatives as overlap documents; kept per store version where the store has one."""
-    version = getattr(store, "version", None)
-    key = (id(store), version)
-    if version is not None and key in _DOCS:
-        return _DOCS[key]
-    rows = store.run("initiative_vectors")
-    docs = [OverlapDoc(r["id"], r["code"], r["terms"], set(r["actors"]),
-                       r["grondrechten"][0] if r["grondrechten"] else None, target_groups(r["terms"]),
-                       r["fingerprint"]) for r in rows]
-    result = (docs, {r["id"]: r["name"] for r in rows}, TermWeights(d.terms for d in docs))
-    if version is not None:
-        _DOCS.clear()  # one version at a time is all a server needs
-        _DOCS[key] = result
-    return result
-
-
 def level(similarity: float | None) -> str:
     """'sterk', 'mogelijk' or 'zwak': how strongly a match overlaps, for a coordinator to read."""
     sim = -1.0 if similarity is None else similarity
@@ -269,19 +249,19 @@ def check(store: Store, text: str, actors: list[str] | None = None, grondrecht: 
     if grondrecht is not None:
         check_grondrecht(grondrecht)
     actor_ids = resolve_actors(store, actors or [])
-    docs, names, _ = _initiatives(store)
-    by_id = {d.id: d for d in docs}
     vector, embed_ms = embed_query(text)
     hits = hybrid(store, query_terms(text), vector, ["Action", "Project"], limit)
+    facts = {r["id"]: r for r in store.run("initiative_facts", ids=[h["id"] for h in hits])}
     fingerprint = text_fingerprint(text)
     matches = []
     for h in hits:
-        doc = by_id.get(h["id"])
-        exact = bool(doc and fingerprint and doc.text_fingerprint == fingerprint)
+        fact = facts.get(h["id"], {})
+        exact = bool(fingerprint and fact.get("fingerprint") == fingerprint)
         sim = h["passage"]["similarity"] if h["passage"] else None
-        matches.append({**h, "name": names.get(h["id"], h["name"]), "level": "sterk" if exact else level(sim),
+        rights = fact.get("grondrechten") or []
+        matches.append({**h, "name": fact.get("name", h["name"]), "level": "sterk" if exact else level(sim),
                         "exact_duplicate": exact,
-                        "shared_actors": sorted(set(actor_ids) & (doc.actors if doc else set())),
-                        "same_grondrecht": bool(doc and grondrecht and doc.grondrecht == grondrecht)})
+                        "shared_actors": sorted(set(actor_ids) & set(fact.get("actors") or ())),
+                        "same_grondrecht": bool(grondrecht and rights and rights[0] == grondrecht)})
     return {"actors": actor_ids, "matches": matches, "timing_ms": {"query_embedding": round(embed_ms, 1)},
             "scale": {name: bound for bound, name in SCALE}}
