@@ -12,15 +12,19 @@ Rankings, all over the 201 VAPA actions of the fully loaded graph (every bundled
 Sets: tests/fixtures/eval_blind.yaml (a coordinator's words, written blind) and
 tests/fixtures/eval_queries.yaml (the plan's own words). Metrics: recall@5 = |relevant ∩ top 5| /
 min(5, |relevant|); nDCG@10 (binary gains); MRR (first relevant hit).
+Pairs are split the same way (by the SHA-256 of 'a b'); /similar's fusion was chosen on their dev half.
 Overlap (the blind pairs): for a ranking, an action's neighbours are the ranking asked with the
 action itself (its tokens / its passages / /actions/{code}/similar). 'hit' = each in the other's top
 5; 'either' = at least one direction; 'false' = a distinct pair with one in the other's top 3.
-RRF is not tuned on these sets (k = 60, Cormack et al.): the sets are test sets, not dev sets.
+Dev / held-out: the blind queries sorted by the SHA-256 of their text, the first half is the
+development split (on which graph/questions/search.py's fusion was chosen, with the plan's-words set
+as a constraint), the second half held out; both halves and the whole set are printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import math
 import sys
 import time
@@ -120,7 +124,14 @@ class Rankers:
 NAMES = ("plain", "today", "semantic", "fused")
 
 
-def eval_queries(r: Rankers, name: str, queries: list[dict], show: bool) -> dict[str, tuple[float, float, float]]:
+def split(queries: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(dev, held-out): the queries sorted by the SHA-256 of their text, cut in two halves."""
+    order = sorted(queries, key=lambda q: hashlib.sha256(q["query"].encode("utf-8")).hexdigest())
+    return order[:len(order) // 2], order[len(order) // 2:]
+
+
+def eval_queries(r: Rankers, name: str, queries: list[dict], show: bool) -> dict[str, list[tuple[float, float, float]]]:
+    """Per ranking, per query: (recall@5, nDCG@10, MRR), in the order of `queries`."""
     per = {n: [] for n in NAMES}
     for q in queries:
         ranked = r.search(q["query"])
@@ -129,28 +140,42 @@ def eval_queries(r: Rankers, name: str, queries: list[dict], show: bool) -> dict
                            mrr(ranked[n], q["relevant"])))
         if show and per["fused"][-1][0] < 1:
             print(f"  [{name}] {per['fused'][-1][0]:.2f} {q['query']!r} relevant {q['relevant']} fused {ranked['fused'][:5]}")
-    return {n: tuple(float(np.mean([v[k] for v in per[n]])) for k in range(3)) for n in NAMES}
+    return per
 
 
-def eval_pairs(r: Rankers, data: dict) -> dict[str, tuple[float, float, float]]:
-    cache: dict[str, dict[str, list[str]]] = {}
+def means(per: dict[str, list[tuple]], keep: list[int]) -> dict[str, tuple[float, float, float]]:
+    return {n: tuple(float(np.mean([per[n][i][k] for i in keep])) for k in range(3)) for n in NAMES}
 
-    def nb(code):
-        if code not in cache:
-            cache[code] = r.neighbours(code)
-        return cache[code]
 
-    out = {}
-    for n in NAMES:
-        both = either = 0
-        for a, b, *_ in data["overlapping"]:
-            ab, ba = b in nb(a)[n][:5], a in nb(b)[n][:5]
-            both += ab and ba
-            either += ab or ba
-        false = sum((b in nb(a)[n][:3]) or (a in nb(b)[n][:3]) for a, b, *_ in data["distinct"])
-        k = len(data["overlapping"])
-        out[n] = (both / k, either / k, false / len(data["distinct"]))
-    return out
+def split_pairs(pairs: list[list]) -> tuple[list[list], list[list]]:
+    """(dev, held-out) of a pair list: sorted by the SHA-256 of 'a b', cut in two halves."""
+    order = sorted(pairs, key=lambda p: hashlib.sha256(f"{p[0]} {p[1]}".encode("utf-8")).hexdigest())
+    return order[:len(order) // 2], order[len(order) // 2:]
+
+
+class Pairs:
+    """The blind pairs' figures per ranking: (overlapping pairs each in the other's top 5, in at
+    least one direction, distinct pairs with one in the other's top 3); neighbours computed once."""
+
+    def __init__(self, r: Rankers):
+        self.r, self.cache = r, {}
+
+    def nb(self, code: str) -> dict[str, list[str]]:
+        if code not in self.cache:
+            self.cache[code] = self.r.neighbours(code)
+        return self.cache[code]
+
+    def figures(self, overlapping: list[list], distinct: list[list]) -> dict[str, tuple[float, float, float]]:
+        out = {}
+        for n in NAMES:
+            both = either = 0
+            for a, b, *_ in overlapping:
+                ab, ba = b in self.nb(a)[n][:5], a in self.nb(b)[n][:5]
+                both += ab and ba
+                either += ab or ba
+            false = sum((b in self.nb(a)[n][:3]) or (a in self.nb(b)[n][:3]) for a, b, *_ in distinct)
+            out[n] = (both / len(overlapping), either / len(overlapping), false / len(distinct))
+        return out
 
 
 def check_blind_words(r: Rankers, queries: list[dict]) -> list[str]:
@@ -208,20 +233,36 @@ def main() -> None:
     print(f"blind set: {len(blind['queries'])} queries; main words found in a relevant title: {len(bad)}")
     for b in bad:
         print("   ", b)
-    res_blind = eval_queries(r, "blind", blind["queries"], args.show)
-    res_plan = eval_queries(r, "plan", plan_words, args.show)
-    pairs = eval_pairs(r, blind)
-    print(f"\n{'':10}| {'blind (' + str(len(blind['queries'])) + ' queries)':^26} | "
-          f"{'plan words (' + str(len(plan_words)) + ')':^26} | {'blind pairs':^30}")
-    print(f"{'ranking':10}| {'R@5':>8}{'nDCG@10':>9}{'MRR':>9} | {'R@5':>8}{'nDCG@10':>9}{'MRR':>9} | "
-          f"{'hit@5 both':>11}{'either':>8}{'false@3':>9}")
-    for n in NAMES:
-        b, p, o = res_blind[n], res_plan[n], pairs[n]
-        print(f"{n:10}| {b[0]:8.3f}{b[1]:9.3f}{b[2]:9.3f} | {p[0]:8.3f}{p[1]:9.3f}{p[2]:9.3f} | "
-              f"{o[0]:11.2f}{o[1]:8.2f}{o[2]:9.2f}")
-    f, pl, td = res_blind["fused"][0], res_blind["plain"][0], res_blind["today"][0]
+    queries = blind["queries"]
+    dev, held = split(queries)
+    per_blind = eval_queries(r, "blind", queries, args.show)
+    position = {q["query"]: i for i, q in enumerate(queries)}
+    sets = {"blind dev": means(per_blind, [position[q["query"]] for q in dev]),
+            "blind held-out": means(per_blind, [position[q["query"]] for q in held]),
+            "blind all": means(per_blind, list(range(len(queries)))),
+            "plan words": means(eval_queries(r, "plan", plan_words, args.show), list(range(len(plan_words))))}
+    sizes = {"blind dev": len(dev), "blind held-out": len(held), "blind all": len(queries),
+             "plan words": len(plan_words)}
+    pair_figures = Pairs(r)
+    pairs = pair_figures.figures(blind["overlapping"], blind["distinct"])
+    (dev_o, held_o), (dev_d, held_d) = split_pairs(blind["overlapping"]), split_pairs(blind["distinct"])
+    pairs_dev, pairs_held = pair_figures.figures(dev_o, dev_d), pair_figures.figures(held_o, held_d)
+    for k, label in enumerate(("recall@5", "nDCG@10", "MRR")):
+        print(f"\n{label:10}|" + "".join(f"{f'{s} ({sizes[s]})':>20}" for s in sets)
+              + (f" | {'pairs hit@5 both':>17}{'either':>8}{'false@3':>9}" if k == 0 else ""))
+        for n in NAMES:
+            row = "".join(f"{sets[s][n][k]:20.3f}" for s in sets)
+            extra = f" | {pairs[n][0]:17.2f}{pairs[n][1]:8.2f}{pairs[n][2]:9.2f}" if k == 0 else ""
+            print(f"{n:10}|{row}{extra}")
+    b, pw = sets["blind all"], sets["plan words"]
+    f, pl, td = b["fused"][0], b["plain"][0], b["today"][0]
     print(f"\nblind R@5: fused - plain {f - pl:+.3f} (target >= +0.20), fused - today {f - td:+.3f} (>= +0.10); "
-          f"plan words: fused - today {res_plan['fused'][0] - res_plan['today'][0]:+.3f} (>= -0.02)")
+          f"plan words: fused - today {pw['fused'][0] - pw['today'][0]:+.3f} (>= -0.02); held-out fused "
+          f"{sets['blind held-out']['fused'][0]:.3f}")
+    print(f"blind pairs, fused: both in top 5 {pairs['fused'][0]:.2f} (target >= 0.80; dev {pairs_dev['fused'][0]:.2f}, "
+          f"held-out {pairs_held['fused'][0]:.2f}), distinct in top 3 {pairs['fused'][2]:.2f} (<= 0.10; dev "
+          f"{pairs_dev['fused'][2]:.2f}, held-out {pairs_held['fused'][2]:.2f}) of {len(blind['overlapping'])} "
+          f"and {len(blind['distinct'])} pairs")
     print(f"query embedding: {STATS.queries} queries, mean {1000 * STATS.query_seconds / max(1, STATS.queries):.1f} ms")
     huiswerk(store)
     print("\nlevel scale (graph/questions/search.py SCALE) on the blind pairs:")

@@ -30,6 +30,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.metadata import version as _version
 from pathlib import Path
 from typing import Iterable
@@ -177,13 +178,23 @@ def embed(texts: list[str], progress: bool = True, save: bool = True) -> np.ndar
     return np.stack([c.vectors[k] for k in keys])
 
 
-def embed_query(text: str) -> tuple[np.ndarray, float]:
-    """The vector of one query and the milliseconds it took (reported apart from the search)."""
-    started = time.perf_counter()
-    key = text_key(text)
+QUERY_CACHE = 512  # questions kept: a coordinator pages, refines and asks again
+
+
+@lru_cache(maxsize=QUERY_CACHE)
+def _query_vector(key: str, text: str) -> np.ndarray:
     vec = cache().vectors.get(key)
     if vec is None:
         vec = _encode([text], progress=False)[0]
+    vec.setflags(write=False)  # shared between requests
+    return vec
+
+
+def embed_query(text: str) -> tuple[np.ndarray, float]:
+    """The vector of one query and the milliseconds it took (reported apart from the search).
+    The last QUERY_CACHE questions are kept, so asking one again embeds nothing."""
+    started = time.perf_counter()
+    vec = _query_vector(text_key(text), text)
     ms = (time.perf_counter() - started) * 1000
     STATS.queries += 1
     STATS.query_seconds += ms / 1000

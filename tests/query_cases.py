@@ -56,7 +56,8 @@ CASES: dict[str, list[dict]] = {
     "similar_pairs": [{}, {"min_score": 0.5, "limit": 50}, {"grondrecht": "08"},
                       {"node": "action:vapa-2015-2019:06_09_11"}, {"node": "nope"},
                       {"plan": "Armoedeplan Opgroeien", "min_score": 0.0, "limit": 100}],
-    "initiative_vectors": [{}],
+    "initiative_facts": [{"ids": ["action:vapa-2015-2019:05_02_06", "action:vapa-2015-2019:08_04_02", "nope"]},
+                         {"ids": []}],
     "repeated_fiches": [{}, {"grondrecht": "03"}, {"grondrecht": "05"}],
     # issue 13: scope, local partnerships, plans, continuity, timeline, one actor's shared rights
     "scope_nodes": [{"q": "platform:ocmw-boom"}, {"q": "Boom"}, {"q": "huis van het kind boom"},

@@ -1,5 +1,4 @@
-"""Overlap queries: the SIMILAR_TO edges computed at load time, and the stored term vectors that
-a planned initiative is checked against."""
+"""Overlap queries: the SIMILAR_TO edges computed at load time and the fiches printed twice."""
 
 from __future__ import annotations
 
@@ -100,32 +99,6 @@ def similar_pairs(graph: nx.MultiDiGraph, min_score: float = 0.0, grondrecht: st
         names = {n: {k: graph.nodes[n].get(k) for k in _NODE_FIELDS} for n in (a, b)}
         rows.append(_pair(a, b, d, names))
     return _order(rows)[:limit]
-
-
-@query(
-    cypher="""
-    MATCH (n) WHERE (n:Action OR n:Project) AND n.terms IS NOT NULL
-    RETURN n.id AS id, n.code AS code, n.name AS name, n.terms AS terms, coalesce(n.fingerprint, '') AS fingerprint,
-           COLLECT { MATCH (x:Actor)-[r:INVOLVED_IN|RESPONSIBLE_FOR|LEADS|PARTNER_OF]->(n)
-                     WHERE coalesce(r.role, '') <> 'minister' RETURN DISTINCT x.id ORDER BY x.id } AS actors,
-           COLLECT { MATCH (n)-[:TARGETS]->(g:Grondrecht) RETURN g.code ORDER BY g.code } AS grondrechten
-    ORDER BY id
-    """,
-)
-def initiative_vectors(graph: nx.MultiDiGraph) -> Rows:
-    """Every initiative's stored terms, fingerprint, actors and grondrechten: what a planned
-    initiative is scored against (a projection of a few hundred rows, not the graph)."""
-    rows = []
-    for n, a in graph.nodes(data=True):
-        if not ({"Action", "Project"} & set(a["labels"])) or a.get("terms") is None:
-            continue
-        actors = sorted({s for s, _, d in graph.in_edges(n, data=True)
-                         if d["type"] in ("INVOLVED_IN", "RESPONSIBLE_FOR", "LEADS", "PARTNER_OF")
-                         and d.get("role", "") != "minister" and "Actor" in graph.nodes[s]["labels"]})
-        rights = sorted(graph.nodes[e]["code"] for _, e, d in graph.out_edges(n, data=True) if d["type"] == "TARGETS")
-        rows.append({"id": n, "code": a.get("code"), "name": a.get("name"), "terms": list(a["terms"]),
-                     "fingerprint": a.get("fingerprint", ""), "actors": actors, "grondrechten": rights})
-    return sorted(rows, key=lambda r: r["id"])
 
 
 @query(

@@ -79,7 +79,17 @@ def _lexical_params(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def _shape_lexical(rows: Rows, params: dict[str, Any]) -> Rows:
-    return _ranked([dict(r) for r in rows], params["limit"]) if params["terms"] else []
+    """Matched terms come back as the node has them (`t IN $terms` tests a cached set, where
+    `t IN node.terms` would walk the node's list once per query term): distinct, in query order."""
+    if not params["terms"]:
+        return []
+    order = {t: i for i, t in enumerate(params["terms"])}
+    out = []
+    for r in rows:
+        r = dict(r)
+        r["matched"] = sorted(set(r["matched"]), key=order.__getitem__)
+        out.append(r)
+    return _ranked(out, params["limit"])
 
 
 class _Bm25:
@@ -96,10 +106,15 @@ class _Bm25:
             self.model.index(corpus, show_progress=False)
 
     def scores(self, weights: dict[str, float]) -> np.ndarray:
+        """Sum of weight x BM25 of each term: one bm25s pass per distinct weight, not per term
+        (a whole fiche asked as a question has hundreds of terms and a few weights)."""
         total = np.zeros(len(self.ids))
+        by_weight: dict[float, list[str]] = {}
         for t, w in weights.items():
             if t in self.vocab:
-                total += w * self.model.get_scores([t])
+                by_weight.setdefault(w, []).append(t)
+        for w, terms in by_weight.items():
+            total += w * self.model.get_scores(terms)
         return total
 
 
@@ -115,7 +130,7 @@ _BM25: "weakref.WeakKeyDictionary[nx.MultiDiGraph, _Bm25]" = weakref.WeakKeyDict
     WITH node, score ORDER BY score DESC, node.id ASC LIMIT $limit
     RETURN node.id AS id, labels(node) AS labels, node.name AS name, node.code AS code,
            node.source AS source, node.line AS line, score,
-           [t IN $terms WHERE t IN node.terms] AS matched
+           [t IN node.terms WHERE t IN $terms] AS matched
     """,
     shape=_shape_lexical,
     cypher_params=_lexical_params,
@@ -174,26 +189,44 @@ class _Passages:
                        if self.ids else np.zeros((0, 1), np.float32))
         norms = np.linalg.norm(self.matrix, axis=1, keepdims=True)
         self.matrix /= np.where(norms == 0, 1, norms)
+        self.whole: dict[str, np.ndarray] = {}  # each node's whole-text vector, unit length
+        for doc in {graph.nodes[p]["doc"] for p in self.ids}:
+            vec = graph.nodes[doc].get("embedding") if doc in graph else None
+            if vec:
+                vec = np.asarray(vec, dtype=np.float32)
+                self.whole[doc] = vec / (np.linalg.norm(vec) or 1.0)
 
 
 _PASSAGES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, _Passages]" = weakref.WeakKeyDictionary()
+
+
+# The labels whose nodes have passages (graph/passages.py): a passage's `doc` is looked up through
+# their uniqueness indexes only, once per node (not once per passage and label).
+PASSAGE_DOCS = ("Action", "Project", "Platform")
+
+
+def _doc_by_id() -> str:
+    schema = load_schema()
+    for label in PASSAGE_DOCS:
+        schema.label(label)  # raises for a label the schema does not declare
+    branches = "\n      UNION ALL\n".join(f"      MATCH (d:`{label}` {{id: doc}}) RETURN d" for label in PASSAGE_DOCS)
+    return f"CALL (doc) {{\n{branches}\n    }}"
 
 
 @query(
     cypher=f"""
     WITH $vector AS vector WHERE $limit > 0
     CALL db.index.vector.queryNodes($index, $k, vector) YIELD node AS p, score
-    WITH p, score, p.doc AS doc
-    {match_by_id("d", "doc", load_schema())}
-    WITH p, score, d WHERE (size($labels) = 0 OR any(l IN labels(d) WHERE l IN $labels))
+    WITH vector, p.doc AS doc, p, score ORDER BY score DESC, p.id ASC
+    WITH vector, doc, collect({{id: p.id, text: p.text, line: p.line, score: score}})[0] AS best
+    {_doc_by_id()}
+    WITH vector, d, best WHERE (size($labels) = 0 OR any(l IN labels(d) WHERE l IN $labels))
       AND ($plan IS NULL OR d.plan = $plan) AND ($exclude IS NULL OR d.id <> $exclude)
-    WITH d, p, score ORDER BY score DESC, p.id ASC
-    WITH d, collect({{id: p.id, text: p.text, line: p.line, score: score}})[0] AS best
     WITH d, best, $best_w * best.score
-         + $whole_w * coalesce(vector.similarity.cosine(d.embedding, $vector), best.score) AS score
+         + $whole_w * coalesce(vector.similarity.cosine(d.embedding, vector), best.score) AS score
     ORDER BY score DESC, d.id ASC LIMIT $limit
     RETURN d.id AS id, labels(d) AS labels, d.name AS name, d.code AS code, d.source AS source,
-           d.line AS line, score, {{id: best.id, text: best.text, line: best.line, score: best.score}} AS passage
+           d.line AS line, score, best AS passage
     """,
     shape=_shape_semantic,
     cypher_params=_semantic_params,
@@ -222,8 +255,8 @@ def search_semantic(graph: nx.MultiDiGraph, vector: list[float], labels: list[st
         if not _wanted(attrs["labels"], labels, plan, attrs):
             continue
         sim = float(sims[i])
-        whole = attrs.get("embedding")
-        whole_sim = float(np.asarray(whole, dtype=np.float32) @ q / (np.linalg.norm(whole) or 1.0)) if whole else sim
+        whole = index.whole.get(doc)
+        whole_sim = float(whole @ q) if whole is not None else sim
         best[doc] = {"id": doc, "labels": list(attrs["labels"]), "name": attrs.get("name"), "code": attrs.get("code"),
                      "source": attrs.get("source"), "line": attrs.get("line"),
                      "score": BEST_PASSAGE * sim + WHOLE_TEXT * whole_sim,
@@ -250,3 +283,38 @@ def passage_vectors(graph: nx.MultiDiGraph, id: str) -> Rows:
     ids = _passage_ids({"id": id})["ids"]
     rows = [{"id": p, "n": graph.nodes[p]["n"], "embedding": list(graph.nodes[p]["embedding"])} for p in ids if p in graph]
     return sorted(rows, key=lambda r: r["n"])
+
+
+_INITIATIVE_RELS = ("INVOLVED_IN", "RESPONSIBLE_FOR", "LEADS", "PARTNER_OF")
+
+
+@query(
+    cypher="""
+    UNWIND $ids AS doc
+    CALL (doc) {
+      MATCH (d:Action {id: doc}) RETURN d
+      UNION ALL
+      MATCH (d:Project {id: doc}) RETURN d
+    }
+    RETURN d.id AS id, d.name AS name, coalesce(d.fingerprint, '') AS fingerprint,
+           COLLECT { MATCH (x:Actor)-[r:INVOLVED_IN|RESPONSIBLE_FOR|LEADS|PARTNER_OF]->(d)
+                     WHERE coalesce(r.role, '') <> 'minister' RETURN DISTINCT x.id ORDER BY x.id } AS actors,
+           COLLECT { MATCH (d)-[:TARGETS]->(g:Grondrecht) RETURN g.code ORDER BY g.code } AS grondrechten
+    ORDER BY id
+    """,
+)
+def initiative_facts(graph: nx.MultiDiGraph, ids: list[str]) -> Rows:
+    """Of the initiatives (actions, projects) with these ids: name, text fingerprint, actors
+    (ministers aside) and grondrechten, what an overlap check tells about its matches."""
+    rows = []
+    for n in dict.fromkeys(ids):
+        a = graph.nodes[n] if n in graph else None
+        if a is None or not {"Action", "Project"} & set(a["labels"]):
+            continue
+        actors = sorted({s for s, _, d in graph.in_edges(n, data=True)
+                         if d["type"] in _INITIATIVE_RELS and d.get("role", "") != "minister"
+                         and "Actor" in graph.nodes[s]["labels"]})
+        rights = sorted(graph.nodes[e]["code"] for _, e, d in graph.out_edges(n, data=True) if d["type"] == "TARGETS")
+        rows.append({"id": n, "name": a.get("name"), "fingerprint": a.get("fingerprint", ""), "actors": actors,
+                     "grondrechten": rights})
+    return sorted(rows, key=lambda r: r["id"])
