@@ -28,7 +28,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from graph.model import GraphBatch, Node, Relationship, fold_name
+from graph.model import GraphBatch, Node, Relationship, fold_name, folded_key
 from graph.schema import load_schema
 from graph.similarity import text_fingerprint
 from graph.text import default_analyzer, document_terms, document_text
@@ -108,6 +108,7 @@ def _copy_nodes(seed: GraphBatch, out: GraphBatch, k: int, rng: random.Random,
             names = [props.get("name") or "", *props.get("names", [])]
             props["terms"] = analyzer.analyze(" ".join(dict.fromkeys(names)))
             props["folded_names"] = sorted({fold_name(x) for x in names if x})
+            props["folded_key"] = folded_key(props["folded_names"])
         out.nodes[new_id] = Node(new_id, n.labels, props)
         mapping[n.id] = new_id
     return mapping

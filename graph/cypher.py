@@ -53,11 +53,20 @@ LOOKUP_INDEXES = (("Action", "plan"), ("Grondrecht", "code"), ("Platform", "regi
                   ("Province", "name"))
 
 
+# Text indexes answer CONTAINS on a string property: find_actors on the actors' folded names.
+TEXT_INDEXES = (("Actor", "folded_key"),)
+
+
 def lookup_index_statements(schema: Schema) -> list[str]:
-    return [
+    ranges = [
         f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{_checked_label(schema, label)}) ON (n.{prop})"
         for label, prop in LOOKUP_INDEXES
     ]
+    texts = [
+        f"CREATE TEXT INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{_checked_label(schema, label)}) ON (n.{prop})"
+        for label, prop in TEXT_INDEXES
+    ]
+    return ranges + texts
 
 
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"

@@ -9,18 +9,26 @@ import pytest
 
 from graph.queries import BY_NAME
 
-# The questions of issue 10 (search, overlap and missing links are planned elsewhere).
-PLANNED = ["counts", "node_by_id", "neighbours", "actions", "grondrechten", "ministers", "actor_grondrechten",
-           "actor_grondrecht_counts", "network_nodes", "relationships_of", "platforms", "province_coverage",
-           "category_instances_near"]  # issue 12: from the platform's id, through its municipality
+# Every registered question: each contract case is PROFILEd.
+PLANNED = queries.names()
 BIG_LABELS = {"Action", "Actor", "Organisation", "Administration", "Platform", "Project", "Cabinet", "Municipality"}
 LABEL_SCANS = ("NodeByLabelScan", "UnionNodeByLabelsScan", "IntersectionNodeByLabelsScan")
 
 
+# Questions whose answer is every node of a big label, so that reading the label is the answer:
+# every platform with its links, every initiative's vector (overlap, issue 9), every action's
+# fiche text compared (repeated fiches), every actor lineage relationship (the planner starts at
+# the 40-odd actors' label rather than a relationship-type scan: a linear walk either way), and a
+# place or platform named by free text (scope, issue 13: a name, not an indexed key).
+WHOLE_LISTS = {"platform_links", "initiative_vectors", "repeated_fiches", "actor_lineage", "scope_nodes"}
+
+
 def _whole_list(name: str, params: dict) -> bool:
     """Cases whose answer is every node of a big label: reading them all is the answer."""
-    if name == "actions":
+    if name in ("actions", "actions_without_poverty_involvement"):
         return not any(params.get(k) for k in ("grondrecht", "minister", "actor", "plan"))
+    if name in WHOLE_LISTS:
+        return True
     return name == "platforms" and not params.get("region") and not params.get("province")
 
 

@@ -46,9 +46,15 @@ def actor_network(
     return network(store, actor_id, depth, labels, limit)
 
 
-@router.get("/grondrechten/{code}/actors", response_model=GrondrechtActors, response_model_exclude_unset=True, summary="Actors working on a grondrecht, and through which initiatives")
-def grondrecht_actors(store: StoreDep, code: str) -> dict[str, Any]:
-    return q.grondrecht_actors(store, code)
+@router.get("/grondrechten/{code}/actors", response_model=GrondrechtActors, response_model_exclude_unset=True,
+            summary="Actors working on a grondrecht, and through which initiatives")
+def grondrecht_actors(
+    store: StoreDep,
+    code: str,
+    limit: Annotated[int, Query(ge=1, le=1000, description="actors per page, most initiatives first")] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    return q.grondrecht_actors(store, code, limit, offset)
 
 
 @router.get("/shared-grondrecht", response_model=SharedGrondrecht, response_model_exclude_unset=True, summary="The grondrechten two or more actors share, and through which initiatives")
@@ -71,8 +77,11 @@ def matrix(
     store: StoreDep,
     format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
     type: Annotated[str | None, Query(description="actor label")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="actors per page (JSON; the CSV has all)")] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any] | PlainTextResponse:
-    result = q.actor_grondrecht_matrix(store, type)
+    # The CSV is the whole matrix, for a spreadsheet; the JSON one page, busiest actors first.
+    result = q.actor_grondrecht_matrix(store, type, None if format == "csv" else limit, 0 if format == "csv" else offset)
     if format == "csv":
         return PlainTextResponse(q.matrix_csv(result), media_type="text/csv; charset=utf-8",
                                  headers={"Content-Disposition": 'attachment; filename="actoren-grondrechten.csv"'})

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
 from graph.answers.base import Answer
 
 
@@ -163,6 +165,9 @@ class GrondrechtActorsActor(Answer):
 
 class GrondrechtActors(Answer):
     grondrecht: GrondrechtActorsGrondrecht | None = None
+    total: int | None = Field(None, description="actors working on the grondrecht in all")
+    limit: int | None = None
+    offset: int | None = None
     actors: list[GrondrechtActorsActor] | None = None
 
 
@@ -174,6 +179,9 @@ class ActorGrondrechtMatrixRow(Answer):
 
 class ActorGrondrechtMatrix(Answer):
     grondrechten: list[str] | None = None
+    total: int | None = Field(None, description="actors in the whole matrix")
+    limit: int | None = None
+    offset: int | None = None
     rows: list[ActorGrondrechtMatrixRow] | None = None
 
 

@@ -159,10 +159,9 @@ def _round_pair(row: dict[str, Any]) -> dict[str, Any]:
 
 @query(
     cypher="""
-    MATCH (x:Actor)
-    WHERE ($label IS NULL OR $label IN labels(x))
-      AND any(n IN coalesce(x.folded_names, []) WHERE n CONTAINS $q)
-    WITH x, [n IN x.folded_names WHERE n CONTAINS $q] AS hits
+    MATCH (x:Actor) WHERE x.folded_key CONTAINS $q
+    WITH x, [n IN coalesce(x.folded_names, []) WHERE n CONTAINS $q] AS hits
+    WHERE size(hits) > 0 AND ($label IS NULL OR $label IN labels(x))
     WITH x, hits, CASE WHEN $q IN hits THEN 0
                        WHEN any(n IN hits WHERE n STARTS WITH $q) THEN 1 ELSE 2 END AS rank
     RETURN x.id AS id, x.name AS name, labels(x) AS labels, rank, hits AS matched
@@ -188,8 +187,13 @@ def find_actors(graph: nx.MultiDiGraph, q: str, label: str | None = None, limit:
 
 @query(
     cypher="""
-    MATCH (a:Action)
-    WHERE ($plan IS NULL OR a.plan = $plan) AND a.people_in_poverty_kind IN ['none', 'placeholder']
+    CALL () {
+      MATCH (a:Action {plan: $plan}) RETURN a
+      UNION
+      WITH 1 AS every WHERE $plan IS NULL
+      MATCH (a:Action) RETURN a
+    }
+    WITH a WHERE a.people_in_poverty_kind IN ['none', 'placeholder']  // only a fiche-format plan has the field
     OPTIONAL MATCH (a)-[:TARGETS]->(g:Grondrecht)
     RETURN a.id AS id, a.code AS code, a.name AS name, a.people_in_poverty AS people_in_poverty,
            a.people_in_poverty_kind AS kind, g.code AS grondrecht, a.source AS source, a.line AS line
@@ -231,3 +235,78 @@ def relationships_of(graph: nx.MultiDiGraph, id: str) -> Rows:
     rows = [row(d, e, True) for _, e, d in graph.out_edges(id, data=True)]
     rows += [row(d, s, False) for s, _, d in graph.in_edges(id, data=True)]
     return sorted(rows, key=lambda r: (r["type"], r["id"], not r["outgoing"], r["properties"].get("key", "")))
+
+
+# -- pages of the whole-graph questions ------------------------------------------------------------
+# The matrix and a grondrecht's actors grow with the corpus (41,000 actors at 100x): the answer is
+# one page, ordered by how much each actor does, with the total. Both walks start at the
+# grondrechten (eleven nodes, or one through its code index); only the page's rows leave Neo4j.
+
+def _page_params(params: dict[str, Any]) -> dict[str, Any]:
+    # No limit means every row (the CSV export); a Cypher slice needs a number.
+    return {**params, "limit": params["limit"] if params["limit"] is not None else 2**30}
+
+
+def _page(rows: list, limit: int | None, offset: int) -> list:
+    return rows[offset:] if limit is None else rows[offset:offset + limit]
+
+
+@query(
+    cypher=f"""
+    MATCH (:Grondrecht {{code: $code}})<-[:TARGETS]-(i)<-[:{_WORK}]-(x:Actor)
+    WHERE i:Action OR i:Project
+    WITH x, count(DISTINCT i) AS n ORDER BY n DESC, x.id
+    WITH collect(x) AS xs
+    CALL (xs) {{
+      UNWIND xs[$offset..$offset + $limit] AS x
+      CALL (x) {{
+        MATCH (x)-[:{_WORK}]->(i)-[:TARGETS]->(:Grondrecht {{code: $code}})
+        WHERE i:Action OR i:Project
+        WITH DISTINCT i ORDER BY i.id
+        RETURN collect({{id: i.id, code: i.code, name: i.name}}) AS via
+      }}
+      RETURN collect({{id: x.id, name: x.name, labels: labels(x), via: via}}) AS page
+    }}
+    RETURN size(xs) AS total, page
+    """,
+    shape=lambda rows, params: [{"total": rows[0]["total"],
+                                 "actors": [{**a, "labels": sorted(a["labels"])} for a in rows[0]["page"]]}],
+    cypher_params=_page_params,
+)
+def grondrecht_actor_page(graph: nx.MultiDiGraph, code: str, limit: int | None = 50, offset: int = 0) -> Rows:
+    """The actors working on grondrecht `code`, most initiatives first (then id): one page of them,
+    each with the initiatives through which it works on that right, and how many there are in all."""
+    via: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for actor, initiatives in _work(graph).items():
+        for i in initiatives:
+            if any(graph.nodes[g]["code"] == code for g in _targets(graph, i)):
+                attrs = graph.nodes[i]
+                via[actor][i] = {"id": i, "code": attrs.get("code"), "name": attrs.get("name")}
+    ordered = sorted(via, key=lambda a: (-len(via[a]), a))
+    page = [{"id": a, "name": graph.nodes[a].get("name"), "labels": sorted(_labels(graph, a)),
+             "via": [v for _, v in sorted(via[a].items())]} for a in _page(ordered, limit, offset)]
+    return [{"total": len(ordered), "actors": page}]
+
+
+@query(
+    cypher=f"""
+    MATCH (g:Grondrecht)<-[:TARGETS]-(i)<-[:{_WORK}]-(x:Actor)
+    WHERE (i:Action OR i:Project) AND ($label IS NULL OR $label IN labels(x))
+    WITH x, g.code AS code, count(DISTINCT i) AS n
+    WITH x, sum(n) AS total, collect({{code: code, n: n}}) AS counts ORDER BY total DESC, x.id
+    WITH collect({{x: x, counts: counts}}) AS ranked
+    RETURN size(ranked) AS total,
+           [r IN ranked[$offset..$offset + $limit] | {{id: r.x.id, name: r.x.name, counts: r.counts}}] AS rows
+    """,
+    shape=lambda rows, params: [{"total": rows[0]["total"],
+                                 "rows": [{**r, "counts": dict(sorted((c["code"], c["n"]) for c in r["counts"]))}
+                                          for r in rows[0]["rows"]]}],
+    cypher_params=_page_params,
+)
+def actor_grondrecht_page(graph: nx.MultiDiGraph, label: str | None = None, limit: int | None = 100,
+                          offset: int = 0) -> Rows:
+    """One page of actor_grondrecht_counts, the actors with the most initiatives (summed over the
+    grondrechten) first, then by id; with the number of actors in all."""
+    rows = actor_grondrecht_counts(graph, label)
+    rows.sort(key=lambda r: (-sum(r["counts"].values()), r["id"]))
+    return [{"total": len(rows), "rows": _page(rows, limit, offset)}]

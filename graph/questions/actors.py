@@ -12,7 +12,8 @@ from armoedegraaf.errors import InvalidParameter, NotFound
 from graph.export import neutralise
 from graph.model import fold_name
 from graph.queries.actions import grondrechten
-from graph.queries.actors import actor_grondrecht_counts, actor_grondrechten, find_actors as find_actors_query, relationships_of
+from graph.queries.actors import (actor_grondrecht_page, actor_grondrechten, find_actors as find_actors_query,
+                                   grondrecht_actor_page, relationships_of)
 from graph.questions.lineage import initiatives, lineage
 from graph.questions.nodes import require_node
 from graph.schema import load_schema
@@ -55,20 +56,20 @@ def actor_detail(store: Store, actor_id: str) -> dict[str, Any]:
     return {"id": node["id"], "name": props.get("name"), "labels": node["labels"],
             "kind": props.get("kind", "organisation"),
             "names": props.get("names", [props.get("name")]), "sources": props.get("sources", []),
-            "properties": {k: v for k, v in props.items() if k not in ("names", "sources", "folded_names", "terms")},
+            "properties": {k: v for k, v in props.items() if k not in ("names", "sources", "folded_names", "folded_key", "terms")},
             "relationships": store.run(relationships_of, id=actor_id),
             "lineage": lines, **work}
 
 
-def grondrecht_actors(store: Store, code: str) -> dict[str, Any]:
+def grondrecht_actors(store: Store, code: str, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """One page of the actors working on a grondrecht, most initiatives first, with the total."""
     check_grondrecht(code, "code")
     grondrecht = next((g for g in store.run(grondrechten) if g["code"] == code), None)
     if grondrecht is None:
         raise NotFound(f"no grondrecht {code}")
-    rows = store.run(actor_grondrechten, actors=[], grondrecht=code)
-    actors = [{"id": r["actor"], "name": r["name"], "labels": r["labels"], "via": r["via"]} for r in rows]
-    actors.sort(key=lambda a: (-len(a["via"]), a["id"]))
-    return {"grondrecht": grondrecht, "actors": actors}
+    page = store.run(grondrecht_actor_page, code=code, limit=limit, offset=offset)[0]
+    return {"grondrecht": grondrecht, "total": page["total"], "limit": limit, "offset": offset,
+            "actors": page["actors"]}
 
 
 def shared_grondrecht(store: Store, actor_ids: list[str]) -> dict[str, Any]:
@@ -88,14 +89,16 @@ def shared_grondrecht(store: Store, actor_ids: list[str]) -> dict[str, Any]:
     return {"actors": [{"id": a, "name": names[a]} for a in ids], "shared": shared, "partly_shared": partial}
 
 
-def actor_grondrecht_matrix(store: Store, label: str | None = None) -> dict[str, Any]:
-    """Actors × grondrechten: the number of initiatives through which each actor works on each right."""
+def actor_grondrecht_matrix(store: Store, label: str | None = None, limit: int | None = 100,
+                           offset: int = 0) -> dict[str, Any]:
+    """Actors × grondrechten: the number of initiatives through which each actor works on each right;
+    one page of actors (all of them when limit is None), the busiest first, with the total."""
     check_actor_type(label)
     rights = [g["code"] for g in store.run(grondrechten)]
+    page = store.run(actor_grondrecht_page, label=label, limit=limit, offset=offset)[0]
     rows = [{"id": r["id"], "name": r["name"], "counts": {**dict.fromkeys(rights, 0), **r["counts"]}}
-            for r in store.run(actor_grondrecht_counts, label=label)]
-    ordered = sorted(rows, key=lambda r: (-sum(r["counts"].values()), r["id"]))
-    return {"grondrechten": rights, "rows": ordered}
+            for r in page["rows"]]
+    return {"grondrechten": rights, "total": page["total"], "limit": limit, "offset": offset, "rows": rows}
 
 
 def matrix_csv(matrix: dict[str, Any]) -> str:

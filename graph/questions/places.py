@@ -37,7 +37,7 @@ def platform_detail(store: Store, platform_id: str) -> dict[str, Any]:
                 for r in rels if r["type"] == "PARTNER_OF" and not r["outgoing"]]
     leads = [{"id": r["id"], "name": r["name"], "labels": r["labels"], **_prov(r["properties"])}
              for r in rels if r["type"] == "LEADS" and not r["outgoing"]]
-    drop = ("folded_names", "terms", "names", "sources")
+    drop = ("folded_names", "folded_key", "terms", "names", "sources")
     return {"id": platform_id, **{k: v for k, v in props.items() if k not in drop}, "evidence": evidence,
             "lead_organisations": leads, "partners": partners, "relationships": rels}
 
