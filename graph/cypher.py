@@ -49,7 +49,7 @@ def _name(value: str) -> str:
 
 
 # Range indexes the questions look nodes up by (besides `id`, which the constraints index).
-LOOKUP_INDEXES = (("Action", "plan"), ("Grondrecht", "code"), ("Platform", "region"), ("Platform", "province"),
+LOOKUP_INDEXES = (("Action", "plan"), ("Action", "code"), ("Grondrecht", "code"), ("Platform", "region"), ("Platform", "province"),
                   ("Province", "name"))
 
 

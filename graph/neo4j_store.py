@@ -50,8 +50,12 @@ class Neo4jStore(SharedReads):
                                    f"(Bolt, not {scheme or 'no scheme'}://), e.g. bolt://127.0.0.1:7687")
         try:
             # Fail fast: a server that is down costs seconds, not the driver's default 30 s of retries.
+            # UNRECOGNIZED off: the schema's queries name every relationship type, also those a
+            # partial load has not written yet (MENTIONED_IN before any mention): not an error,
+            # and the server's warning would log a long line on every request.
             driver = GraphDatabase.driver(settings.neo4j_uri, auth=auth, connection_timeout=3,
-                                          connection_acquisition_timeout=5, max_transaction_retry_time=2)
+                                          connection_acquisition_timeout=5, max_transaction_retry_time=2,
+                                          notifications_disabled_classifications=["UNRECOGNIZED"])
         except (DriverError, ValueError) as exc:
             raise StoreUnavailable(f"NEO4J_URI is not a usable Neo4j address ({type(exc).__name__}); "
                                    f"{_HOW_TO_FIX}") from exc

@@ -81,7 +81,9 @@ CASES: dict[str, list[dict]] = {
     # issue 11: what the kaart needs to choose a focus (armoedegraaf/kaart/data.py FOCUS_LABELS)
     "kaart_graph": [{"labels": ["HuisVanHetKind", "Platform", "LocalTeam", "Municipality", "Organisation",
                                 "Administration", "Cabinet", "Minister", "Project", "Plan"]},
-                    {"labels": ["Grondrecht"]}, {"labels": []}, {"labels": ["Nope"]}],
+                    {"labels": ["Grondrecht"]}, {"labels": ["Actor", "Source"]}, {"labels": []}, {"labels": ["Nope"]}],
+    "node_degrees": [{"ids": ["administration:kind-en-gezin", "grondrecht:05", "plan:vapa-2015-2019", "nope"]},
+                     {"ids": []}],
     "category_instances_near": [{"platform": "platform:ocmw-sh-mechelen", "categories": ["org:cgg", "org:caw"]},
                                 {"platform": "platform:ocmw-lummen", "categories": ["org:welzijnsschakels", "org:clb"]},
                                 {"platform": "platform:ocmw-kortrijk", "categories": ["org:caw", "org:algemeen-welzijnswerk"]},

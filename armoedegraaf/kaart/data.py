@@ -14,7 +14,7 @@ nodes in scope only.
 from __future__ import annotations
 
 import weakref
-from collections import Counter, deque
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +23,7 @@ from armoedegraaf.names import alias_reading
 from graph.model import fold_name
 from graph.queries.actions import grondrechten
 from graph.queries.core import neighbours
-from graph.queries.kaart import kaart_graph
+from graph.queries.kaart import kaart_graph, node_degrees
 from graph.questions.network import MAX_DEPTH, network
 from graph.schema import load_schema
 from graph.store import Store
@@ -67,9 +67,8 @@ HUB_DEGREE = 20
 
 
 def hub_ids(store: Store, net: dict[str, Any], open_hubs: frozenset[str]) -> set[str]:
-    degree = degrees(store)
-    return {n["id"] for n in net["nodes"]
-            if degree.get(n["id"], 0) > HUB_DEGREE and n["id"] != net["center"] and n["id"] not in open_hubs}
+    ids = [n["id"] for n in net["nodes"] if n["id"] != net["center"] and n["id"] not in open_hubs]
+    return {r["id"] for r in store.run(node_degrees, ids=ids) if r["degree"] > HUB_DEGREE} if ids else set()
 
 
 def grondrecht_scope(store: Store, grondrecht: str) -> tuple[str, set[str]]:
@@ -141,7 +140,6 @@ class Candidate:
 class _Index:
     signature: Any  # the store's counts when it was read
     candidates: list[Candidate]
-    degree: Counter
     titles: dict[str, str]
 
 
@@ -156,25 +154,18 @@ def _index(store: Store) -> _Index:
     cached = _INDEX.get(store)
     if cached is not None and cached.signature == signature:
         return cached
-    doc = store.run(kaart_graph, labels=[*FOCUS_LABELS, "Source"])[0]
-    degree = Counter(end for rel in doc["edges"] for end in (rel["start"], rel["end"]))
     found, titles = [], {}
-    for node in doc["nodes"]:
+    for node in store.run(kaart_graph, labels=[*FOCUS_LABELS, "Source"]):
         if "Source" in node["labels"] and node["file"]:
             titles[node["file"]] = node["name"] or node["file"]
         label = next((lab for lab in FOCUS_LABELS if lab in node["labels"]), None)
         if label is not None:
             name = node["name"] or node["id"]
             aliases = tuple(n for n in node["names"] if n != name)
-            found.append(Candidate(node["id"], name, label, degree[node["id"]], aliases))
+            found.append(Candidate(node["id"], name, label, node["degree"], aliases))
     found.sort(key=lambda c: (-c.degree, c.name, c.id))
-    _INDEX[store] = _Index(signature, found, degree, titles)
+    _INDEX[store] = _Index(signature, found, titles)
     return _INDEX[store]
-
-
-def degrees(store: Store) -> Counter:
-    """node id -> how many relationships it has (cached with the candidates)."""
-    return _index(store).degree
 
 
 def candidates(store: Store) -> list[Candidate]:

@@ -23,7 +23,7 @@ class ActorHit(Answer):
 class ActorDetailRelationship(Answer):
     type: str | None = None
     outgoing: bool | None = None
-    properties: dict[str, int | str] | None = None
+    properties: dict[str, Any] | None = None  # any property the schema declares
     id: str | None = None
     name: str | None = None
     labels: list[str] | None = None
@@ -73,7 +73,7 @@ class ActorDetail(Answer):
     kind: str | None = None
     names: list[str] | None = None
     sources: list[str] | None = None
-    properties: dict[str, int | str] | None = None
+    properties: dict[str, Any] | None = None  # any property the schema declares
     relationships: list[ActorDetailRelationship] | None = None
     lineage: ActorDetailLineage | None = None
     initiatives: list[ActorDetailInitiative] | None = None
@@ -92,7 +92,7 @@ class NetworkEdge(Answer):
     type: str | None = None
     start: str | None = None
     end: str | None = None
-    properties: dict[str, int | str] | None = None
+    properties: dict[str, Any] | None = None  # any property the schema declares
 
 
 class Network(Answer):

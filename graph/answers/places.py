@@ -130,7 +130,7 @@ class PlatformDetailPartner(Answer):
 class PlatformDetailRelationship(Answer):
     type: str | None = None
     outgoing: bool | None = None
-    properties: dict[str, int | str] | None = None
+    properties: dict[str, Any] | None = None  # any property the schema declares
     id: str | None = None
     name: str | None = None
     labels: list[str] | None = None

@@ -307,6 +307,6 @@ def actor_grondrecht_page(graph: nx.MultiDiGraph, label: str | None = None, limi
                           offset: int = 0) -> Rows:
     """One page of actor_grondrecht_counts, the actors with the most initiatives (summed over the
     grondrechten) first, then by id; with the number of actors in all."""
-    rows = actor_grondrecht_counts(graph, label)
+    rows = actor_grondrecht_counts(graph, label=label)
     rows.sort(key=lambda r: (-sum(r["counts"].values()), r["id"]))
     return [{"total": len(rows), "rows": _page(rows, limit, offset)}]

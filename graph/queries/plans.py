@@ -31,7 +31,7 @@ def _rights_of(graph: nx.MultiDiGraph, n: str) -> list[str]:
     MATCH (a:Action)-[:PART_OF]->(p)
     RETURN a.id AS id, a.code AS code, a.name AS name, a.title AS title, a.source AS source, a.line AS line,
            coalesce(a.terms, []) AS terms, p.id AS plan, p.name AS plan_name, a.in_vapa AS in_vapa,
-           a.vapa_line AS vapa_line,
+           a.vapa_line AS vapa_line, a.vapa_note AS vapa_note,
            COLLECT { MATCH (x:Actor)-[r:RESPONSIBLE_FOR|INVOLVED_IN|LEADS|PARTNER_OF]->(a)
                      WHERE coalesce(r.role, '') <> 'minister' RETURN DISTINCT x.id ORDER BY x.id } AS actors,
            COLLECT { MATCH (a)-[:TARGETS]->(g:Grondrecht) RETURN g.code ORDER BY g.code } AS grondrechten
@@ -51,7 +51,7 @@ def plan_actions(graph: nx.MultiDiGraph, plans: list[str]) -> Rows:
             rows.append({"id": a, "code": attrs.get("code"), "name": attrs.get("name"), "title": attrs.get("title"),
                          "source": attrs["source"], "line": attrs["line"], "terms": list(attrs.get("terms", [])),
                          "plan": p, "plan_name": graph.nodes[p].get("name"), "in_vapa": attrs.get("in_vapa"),
-                         "vapa_line": attrs.get("vapa_line"), "actors": _actors_of(graph, a),
+                         "vapa_line": attrs.get("vapa_line"), "vapa_note": attrs.get("vapa_note"), "actors": _actors_of(graph, a),
                          "grondrechten": _rights_of(graph, a)})
     return sorted(rows, key=lambda r: r["id"])
 

@@ -9,9 +9,9 @@ Text decides; shared actors and lineage corroborate (every Opgroeien action has 
 actors alone would tie everything Kind en Gezin did to everything Opgroeien plans). The text signal
 is one function so it can switch to a fused (embedding) similarity without touching the rest.
 
-The 16 '(VAPA)' flags of the 003 slides (its overview at lines 588-666) mark actions Opgroeien puts forward for the
-NEW Vlaams Actieplan being drafted in 2025, not VAPA 2015-2019: they are shown as such and never
-counted as evidence of continuity.
+An action a loader flags `in_vapa` (the '(VAPA)' marks of 003: put forward for a plan still being
+drafted) is shown with the loader's note on what the flag means and never counted as evidence of
+continuity.
 """
 
 from __future__ import annotations
@@ -29,8 +29,6 @@ WEIGHTS = {"text": 0.80, "actors": 0.10, "lineage": 0.10}
 MIN_SCORE = 0.15
 TEXT_GATE = 0.08
 TOP = 3
-NEW_VAPA_NOTE = ("gemarkeerd '(VAPA)' in het overzicht 'acties in VAPA' van 003 (r. 588-666): voorgesteld voor het nieuwe Vlaams "
-                 "Actieplan Armoedebestrijding (2025), niet VAPA 2015-2019; geen bewijs van continuïteit")
 
 
 def _cosine(va: dict[str, float], vb: dict[str, float]) -> tuple[float, list[str]]:
@@ -113,7 +111,7 @@ def continuity(store: Store, earlier: str, later: str, min_score: float = MIN_SC
         for m in matches:
             lives_on[m["earlier"]["id"]].append({**_ref(b), "score": m["score"]})
         actions.append({**_ref(b), "plan": b["plan_name"], "continues": matches,
-                        "new_vapa_flag": ({"source": b["source"], "line": b["vapa_line"], "note": NEW_VAPA_NOTE}
+                        "new_vapa_flag": ({"source": b["source"], "line": b["vapa_line"], "note": b["vapa_note"]}
                                           if b["in_vapa"] else None)})
     earlier_rows = [{**_ref(a), "grondrechten": a["grondrechten"], "lives_on": lives_on.get(a["id"], [])} for a in old]
     return {"earlier": a_plans, "later": b_plans, "min_score": min_score, "weights": WEIGHTS,

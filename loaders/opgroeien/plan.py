@@ -36,6 +36,9 @@ DT_PLAN = "Vlaams Actieplan Dak- en Thuisloosheid"
 # Thuisloosheid plan at 003:700-740): one group, which the continuity question can name.
 GROUP = "opgroeien-2025"
 CODE, DT_CODE = "OG25-{:02d}", "OG25-DT-{:02d}"
+# What the '(VAPA)' flag of the overview (003:588-666) means, for the coordinator who reads it.
+VAPA_NOTE = ("gemarkeerd '(VAPA)' in het overzicht 'acties in VAPA' van 003 (r. 588-666): voorgesteld voor het nieuwe Vlaams "
+             "Actieplan Armoedebestrijding (2025), niet VAPA 2015-2019; geen bewijs van continuïteit")
 VAPA_MATCH = 75  # token_set_ratio an overview item needs to be the same action
 
 
@@ -244,7 +247,8 @@ def _build_action(batch: GraphBatch, act: PlanAction, plan: str, file: str) -> s
     aid = batch.add_node("Action", (act.plan, act.code), source=file, line=act.line, name=f"{act.code} {act.title}",
                          code=act.code, plan=act.plan, code_generated=True, title=act.title, summary=act.summary,
                          policy_line=act.policy_line, afdeling=act.afdeling,
-                         in_vapa=act.in_vapa if act.plan == PLAN else None, vapa_line=act.vapa_line)
+                         in_vapa=act.in_vapa if act.plan == PLAN else None, vapa_line=act.vapa_line,
+                         vapa_note=VAPA_NOTE if act.in_vapa else None)
     batch.add_relationship("PART_OF", aid, plan, source=file, line=act.line)
     return aid
 
