@@ -6,16 +6,7 @@ Every field may be absent (it is then left out of the JSON) or null.
 from __future__ import annotations
 
 from graph.answers.base import Answer, Number
-
-
-class ActionPageItemGrondrecht(Answer):
-    code: str | None = None
-    name: str | None = None
-
-
-class ActionPageItemMinister(Answer):
-    id: str | None = None
-    name: str | None = None
+from graph.answers.common import CodeName, SourcedRef, LabelledRef, NodeRef
 
 
 class ActionPageItem(Answer):
@@ -23,8 +14,8 @@ class ActionPageItem(Answer):
     code: str | None = None
     title: str | None = None
     plan: str | None = None
-    grondrecht: ActionPageItemGrondrecht | None = None
-    minister: ActionPageItemMinister | None = None
+    grondrecht: CodeName | None = None
+    minister: NodeRef | None = None
 
 
 class ActionPage(Answer):
@@ -32,11 +23,6 @@ class ActionPage(Answer):
     limit: int | None = None
     offset: int | None = None
     items: list[ActionPageItem] | None = None
-
-
-class ActionDetailGrondrecht(Answer):
-    code: str | None = None
-    name: str | None = None
 
 
 class ActionDetailMinisterEvidenceResponsibleCabinet(Answer):
@@ -51,9 +37,7 @@ class ActionDetailMinisterEvidence(Answer):
     responsible_cabinets: list[ActionDetailMinisterEvidenceResponsibleCabinet] | None = None
 
 
-class ActionDetailMinister(Answer):
-    id: str | None = None
-    name: str | None = None
+class ActionDetailMinister(NodeRef):
     evidence: ActionDetailMinisterEvidence | None = None
 
 
@@ -74,10 +58,7 @@ class ActionDetailPeopleInPoverty(Answer):
     kind: str | None = None
 
 
-class ActionDetailActor(Answer):
-    id: str | None = None
-    name: str | None = None
-    labels: list[str] | None = None
+class ActionDetailActor(LabelledRef):
     role: str | None = None
     responsibility: str | None = None
     as_written: str | None = None
@@ -92,12 +73,7 @@ class ActionDetailRefersToItem(Answer):
     line: int | None = None
 
 
-class ActionDetail(Answer):
-    id: str | None = None
-    code: str | None = None
-    title: str | None = None
-    plan: str | None = None
-    grondrecht: ActionDetailGrondrecht | None = None
+class ActionDetail(ActionPageItem):
     minister: ActionDetailMinister | None = None
     budget: ActionDetailBudget | None = None
     evaluation_indicator: str | None = None
@@ -112,12 +88,7 @@ class ActionDetail(Answer):
     line: int | None = None
 
 
-class GrondrechtCount(Answer):
-    id: str | None = None
-    code: str | None = None
-    name: str | None = None
-    source: str | None = None
-    line: int | None = None
+class GrondrechtCount(SourcedRef):
     actions: int | None = None
 
 

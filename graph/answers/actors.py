@@ -9,40 +9,19 @@ from typing import Any
 
 from pydantic import Field
 
+from graph.answers.actions import GrondrechtCount
 from graph.answers.base import Answer
+from graph.answers.common import CodedRef, CodeName, SourcedRef, GraphEdge, GraphNode, LabelledRef, NodeRef, Relationship
 
 
-class ActorHit(Answer):
-    id: str | None = None
-    name: str | None = None
-    labels: list[str] | None = None
+class ActorHit(LabelledRef):
     rank: int | None = None
     matched: list[str] | None = None
 
 
-class ActorDetailRelationship(Answer):
-    type: str | None = None
-    outgoing: bool | None = None
-    properties: dict[str, Any] | None = None  # any property the schema declares
-    id: str | None = None
-    name: str | None = None
-    labels: list[str] | None = None
+class ActorDetailLineageLink(NodeRef):
+    """A predecessor or a successor of the actor."""
 
-
-class ActorDetailLineagePredecessor(Answer):
-    id: str | None = None
-    name: str | None = None
-    date: str | None = None
-    reference: str | None = None
-    confidence: str | None = None
-    via: str | None = None
-    source: str | None = None
-    line: int | None = None
-
-
-class ActorDetailLineageSuccessor(Answer):
-    id: str | None = None
-    name: str | None = None
     date: str | None = None
     reference: str | None = None
     confidence: str | None = None
@@ -52,13 +31,11 @@ class ActorDetailLineageSuccessor(Answer):
 
 
 class ActorDetailLineage(Answer):
-    predecessors: list[ActorDetailLineagePredecessor] | None = None
-    successors: list[ActorDetailLineageSuccessor] | None = None
+    predecessors: list[ActorDetailLineageLink] | None = None
+    successors: list[ActorDetailLineageLink] | None = None
 
 
-class ActorDetailInitiative(Answer):
-    id: str | None = None
-    name: str | None = None
+class ActorDetailInitiative(NodeRef):
     type: str | None = None
     role: str | None = None
     through: str | None = None
@@ -66,62 +43,32 @@ class ActorDetailInitiative(Answer):
     note: str | None = None
 
 
-class ActorDetail(Answer):
-    id: str | None = None
-    name: str | None = None
-    labels: list[str] | None = None
+class ActorDetail(LabelledRef):
     kind: str | None = None
     names: list[str] | None = None
     sources: list[str] | None = None
     properties: dict[str, Any] | None = None  # any property the schema declares
-    relationships: list[ActorDetailRelationship] | None = None
+    relationships: list[Relationship] | None = None
     lineage: ActorDetailLineage | None = None
     initiatives: list[ActorDetailInitiative] | None = None
     covers: list[str] | None = None
     message: str | None = None
 
 
-class NetworkNode(Answer):
-    id: str | None = None
-    labels: list[str] | None = None
-    properties: dict[str, Any] | None = None
-    depth: int | None = None
-
-
-class NetworkEdge(Answer):
-    type: str | None = None
-    start: str | None = None
-    end: str | None = None
-    properties: dict[str, Any] | None = None  # any property the schema declares
-
-
 class Network(Answer):
     center: str | None = None
     depth: int | None = None
-    nodes: list[NetworkNode] | None = None
-    edges: list[NetworkEdge] | None = None
+    nodes: list[GraphNode] | None = None
+    edges: list[GraphEdge] | None = None
     capped: bool | None = None
     message: str | None = None
 
 
-class SharedFromActor(Answer):
-    id: str | None = None
-    name: str | None = None
-
-
-class SharedFromGrondrechtenItemOtherViaItem(Answer):
-    id: str | None = None
-    code: str | None = None
-    name: str | None = None
-    source: str | None = None
-    line: int | None = None
+class SharedFromGrondrechtenItemOtherViaItem(SourcedRef):
     together: bool | None = None
 
 
-class SharedFromGrondrechtenItemOther(Answer):
-    id: str | None = None
-    name: str | None = None
-    labels: list[str] | None = None
+class SharedFromGrondrechtenItemOther(LabelledRef):
     via: list[SharedFromGrondrechtenItemOtherViaItem] | None = None
     together: int | None = None
 
@@ -135,45 +82,25 @@ class SharedFromGrondrechtenItem(Answer):
 
 
 class SharedFrom(Answer):
-    actor: SharedFromActor | None = None
+    actor: NodeRef | None = None
     grondrecht: str | None = None
     grondrechten: list[SharedFromGrondrechtenItem] | None = None
     total: int | None = None
 
 
-class GrondrechtActorsGrondrecht(Answer):
-    id: str | None = None
-    code: str | None = None
-    name: str | None = None
-    source: str | None = None
-    line: int | None = None
-    actions: int | None = None
-
-
-class GrondrechtActorsActorViaItem(Answer):
-    id: str | None = None
-    code: str | None = None
-    name: str | None = None
-
-
-class GrondrechtActorsActor(Answer):
-    id: str | None = None
-    name: str | None = None
-    labels: list[str] | None = None
-    via: list[GrondrechtActorsActorViaItem] | None = None
+class GrondrechtActorsActor(LabelledRef):
+    via: list[CodedRef] | None = None
 
 
 class GrondrechtActors(Answer):
-    grondrecht: GrondrechtActorsGrondrecht | None = None
+    grondrecht: GrondrechtCount | None = None
     total: int | None = Field(None, description="actors working on the grondrecht in all")
     limit: int | None = None
     offset: int | None = None
     actors: list[GrondrechtActorsActor] | None = None
 
 
-class ActorGrondrechtMatrixRow(Answer):
-    id: str | None = None
-    name: str | None = None
+class ActorGrondrechtMatrixRow(NodeRef):
     counts: dict[str, int] | None = None
 
 
@@ -185,18 +112,11 @@ class ActorGrondrechtMatrix(Answer):
     rows: list[ActorGrondrechtMatrixRow] | None = None
 
 
-class SharedGrondrechtActor(Answer):
-    id: str | None = None
-    name: str | None = None
-
-
-class SharedGrondrechtSharedItem(Answer):
-    code: str | None = None
-    name: str | None = None
+class SharedGrondrechtSharedItem(CodeName):
     via: dict[str, Any] | None = None
 
 
 class SharedGrondrecht(Answer):
-    actors: list[SharedGrondrechtActor] | None = None
+    actors: list[NodeRef] | None = None
     shared: list[SharedGrondrechtSharedItem] | None = None
     partly_shared: dict[str, Any] | None = None

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import Field
 
 from graph.answers.base import Answer, Number
+from graph.answers.common import CodeName, NodeRef, Provenance
 
 
 class GapVerdict(Answer):
@@ -34,103 +35,59 @@ class MissingLinksScope(Answer):
     nodes: list[MissingLinksScopeNode] | None = None
 
 
-class MissingLinksKindsPlatformPartnerCategorieSubject(Answer):
-    id: str | None = None
-    name: str | None = None
+class GapItem(Answer):
+    """The fields every kind's item starts with; a kind declares its subject and adds the rest in its own order."""
+
+    kind: str | None = None
+    key: str | None = None
+    subject: NodeRef | None = None
+    missing: list[str] | None = None
 
 
-class MissingLinksKindsPlatformPartnerCategorieUnfilledItem(Answer):
+class UnfilledCategory(Answer):
     for_: str | None = Field(None, alias="for")
     actor_categories: list[str] | None = None
     why: str | None = None
 
 
-class MissingLinksKindsPlatformPartnerCategorieEvidenceItem(Answer):
-    source: str | None = None
-    line: int | None = None
-
-
-class MissingLinksKindsPlatformPartnerCategorie(Answer):
-    kind: str | None = None
-    key: str | None = None
-    subject: MissingLinksKindsPlatformPartnerCategorieSubject | None = None
-    missing: list[str] | None = None
+class PartnerCategoryGap(GapItem):
     score: Number | None = None
     suggested: list[Any] | None = None
-    unfilled: list[MissingLinksKindsPlatformPartnerCategorieUnfilledItem] | None = None
+    unfilled: list[UnfilledCategory] | None = None
     why: str | None = None
-    evidence: list[MissingLinksKindsPlatformPartnerCategorieEvidenceItem] | None = None
+    evidence: list[Provenance] | None = None
     status: str | None = None
     verdict: GapVerdict | None = None
 
 
-class MissingLinksKindsPlatformHvhkItemSubject(Answer):
-    id: str | None = None
-    name: str | None = None
-
-
-class MissingLinksKindsPlatformHvhkItemEvidenceItem(Answer):
-    source: str | None = None
-    line: int | None = None
-
-
-class MissingLinksKindsPlatformHvhkItem(Answer):
-    kind: str | None = None
-    key: str | None = None
-    subject: MissingLinksKindsPlatformHvhkItemSubject | None = None
-    missing: list[str] | None = None
+class HvhkGap(GapItem):
     suggested: list[Any] | None = None
     score: Number | None = None
     why: str | None = None
-    evidence: list[MissingLinksKindsPlatformHvhkItemEvidenceItem] | None = None
+    evidence: list[Provenance] | None = None
     status: str | None = None
     verdict: GapVerdict | None = None
 
 
-class MissingLinksKindsPovertyInvolvementItemSubject(Answer):
-    id: str | None = None
-    name: str | None = None
+class CodedSubject(NodeRef):
     code: str | None = None
 
 
-class MissingLinksKindsPovertyInvolvementItemEvidenceItem(Answer):
-    source: str | None = None
-    line: int | None = None
-
-
-class MissingLinksKindsPovertyInvolvementItem(Answer):
-    kind: str | None = None
-    key: str | None = None
-    subject: MissingLinksKindsPovertyInvolvementItemSubject | None = None
-    missing: list[str] | None = None
+class PovertyInvolvementGap(GapItem):
+    subject: CodedSubject | None = None
     score: Number | None = None
     why: str | None = None
-    evidence: list[MissingLinksKindsPovertyInvolvementItemEvidenceItem] | None = None
+    evidence: list[Provenance] | None = None
     status: str | None = None
     verdict: GapVerdict | None = None
 
 
-class MissingLinksKindsPartnershipSubjectA(Answer):
-    id: str | None = None
-    name: str | None = None
+class PairSubject(Answer):
+    a: NodeRef | None = None
+    b: NodeRef | None = None
 
 
-class MissingLinksKindsPartnershipSubjectB(Answer):
-    id: str | None = None
-    name: str | None = None
-
-
-class MissingLinksKindsPartnershipSubject(Answer):
-    a: MissingLinksKindsPartnershipSubjectA | None = None
-    b: MissingLinksKindsPartnershipSubjectB | None = None
-
-
-class MissingLinksKindsPartnershipCommonNeighbour(Answer):
-    code: str | None = None
-    name: str | None = None
-
-
-class MissingLinksKindsPartnershipEvidenceItem(Answer):
+class PartnershipEvidence(Answer):
     id: str | None = None
     source: str | None = None
     line: int | None = None
@@ -138,36 +95,18 @@ class MissingLinksKindsPartnershipEvidenceItem(Answer):
     grondrecht: str | None = None
 
 
-class MissingLinksKindsPartnershipVerdict(Answer):
-    status: str | None = None
-    author: str | None = None
-    note: str | None = None
-    at: str | None = None
-
-
-class MissingLinksKindsPartnership(Answer):
-    kind: str | None = None
-    key: str | None = None
-    subject: MissingLinksKindsPartnershipSubject | None = None
-    missing: list[str] | None = None
+class PartnershipGap(GapItem):
+    subject: PairSubject | None = None
     score: Number | None = None
     why: str | None = None
-    common_neighbours: list[MissingLinksKindsPartnershipCommonNeighbour] | None = None
-    evidence: list[MissingLinksKindsPartnershipEvidenceItem] | None = None
+    common_neighbours: list[CodeName] | None = None
+    evidence: list[PartnershipEvidence] | None = None
     status: str | None = None
-    verdict: MissingLinksKindsPartnershipVerdict | None = None
+    verdict: GapVerdict | None = None
 
 
-class MissingLinksKindsThinGrondrechtenItemSubject(Answer):
-    code: str | None = None
-    name: str | None = None
-
-
-class MissingLinksKindsThinGrondrechtenItem(Answer):
-    kind: str | None = None
-    key: str | None = None
-    subject: MissingLinksKindsThinGrondrechtenItemSubject | None = None
-    missing: list[str] | None = None
+class ThinGrondrechtGap(GapItem):
+    subject: CodeName | None = None
     score: Number | None = None
     counts: dict[str, int] | None = None
     why: str | None = None
@@ -175,30 +114,22 @@ class MissingLinksKindsThinGrondrechtenItem(Answer):
     verdict: GapVerdict | None = None
 
 
-class MissingLinksKindsThinProvinceSubject(Answer):
+class ProvinceSubject(Answer):
     province: str | None = None
     region: str | None = None
 
 
-class MissingLinksKindsThinProvince(Answer):
-    kind: str | None = None
-    key: str | None = None
-    subject: MissingLinksKindsThinProvinceSubject | None = None
-    missing: list[str] | None = None
-    score: Number | None = None
-    counts: dict[str, int] | None = None
-    why: str | None = None
-    status: str | None = None
-    verdict: GapVerdict | None = None
+class ThinProvinceGap(ThinGrondrechtGap):  # the same fields, about a province
+    subject: ProvinceSubject | None = None
 
 
 class MissingLinksKinds(Answer):
-    platform_partner_categories: list[MissingLinksKindsPlatformPartnerCategorie] | None = None
-    platform_hvhk: list[MissingLinksKindsPlatformHvhkItem] | None = None
-    poverty_involvement: list[MissingLinksKindsPovertyInvolvementItem] | None = None
-    partnerships: list[MissingLinksKindsPartnership] | None = None
-    thin_grondrechten: list[MissingLinksKindsThinGrondrechtenItem] | None = None
-    thin_provinces: list[MissingLinksKindsThinProvince] | None = None
+    platform_partner_categories: list[PartnerCategoryGap] | None = None
+    platform_hvhk: list[HvhkGap] | None = None
+    poverty_involvement: list[PovertyInvolvementGap] | None = None
+    partnerships: list[PartnershipGap] | None = None
+    thin_grondrechten: list[ThinGrondrechtGap] | None = None
+    thin_provinces: list[ThinProvinceGap] | None = None
 
 
 class MissingLinks(Answer):

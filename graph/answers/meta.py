@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.answers.base import Answer
+from graph.answers.common import Node
 
 
 class Health(Answer):
@@ -26,10 +27,8 @@ class NewSince(Answer):
     overlap: list[Any] | None = None
 
 
-class NodeAnswer(Answer):
-    id: str | None = None
-    labels: list[str] | None = None
-    properties: dict[str, Any] | None = None
+class NodeAnswer(Node):
+    """One node by its id (GET /nodes/{id}); named for the route's OpenAPI schema."""
 
 
 class SchemaAnswer(Answer):
@@ -43,27 +42,6 @@ class SchemaAnswer(Answer):
     common_relationship_properties: dict[str, str] | None = None
 
 
-class VerdictListingVerdict(Answer):
-    kind: str | None = None
-    a: str | None = None
-    b: str | None = None
-    verdict: str | None = None
-    author: str | None = None
-    note: str | None = None
-    at: str | None = None
-    uid: str | None = None
-    key: str | None = None
-    attached: bool | None = None
-    detached_because: str | None = None
-
-
-class VerdictListing(Answer):
-    total: int | None = None
-    verdicts: list[VerdictListingVerdict] | None = None
-    detached: list[Any] | None = None
-    history_total: int | None = None
-
-
 class VerdictGiven(Answer):
     kind: str | None = None
     a: str | None = None
@@ -74,6 +52,18 @@ class VerdictGiven(Answer):
     at: str | None = None
     uid: str | None = None
     key: str | None = None
+
+
+class VerdictListingVerdict(VerdictGiven):
+    attached: bool | None = None
+    detached_because: str | None = None
+
+
+class VerdictListing(Answer):
+    total: int | None = None
+    verdicts: list[VerdictListingVerdict] | None = None
+    detached: list[Any] | None = None
+    history_total: int | None = None
 
 
 class VerdictImport(Answer):

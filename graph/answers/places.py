@@ -5,9 +5,9 @@ Every field may be absent (it is then left out of the JSON) or null.
 
 from __future__ import annotations
 
-from typing import Any
-
+from graph.answers.actors import Network
 from graph.answers.base import Answer, Number
+from graph.answers.common import GraphEdge, LabelledRef, NodeRef, PairVerdict, Relationship
 
 
 class ProvinceCoverage(Answer):
@@ -19,49 +19,24 @@ class ProvinceCoverage(Answer):
     local_teams: int | None = None
 
 
-class KaartDataNode(Answer):
-    id: str | None = None
-    labels: list[str] | None = None
-    properties: dict[str, Any] | None = None
-    depth: int | None = None
+class KaartDataEdge(GraphEdge):
+    verdict: PairVerdict | None = None
 
 
-class KaartDataEdgeVerdict(Answer):
-    verdict: str | None = None
-    author: str | None = None
-    note: str | None = None
-    at: str | None = None
-
-
-class KaartDataEdge(Answer):
-    type: str | None = None
-    start: str | None = None
-    end: str | None = None
-    properties: dict[str, Any] | None = None
-    verdict: KaartDataEdgeVerdict | None = None
-
-
-class KaartDataHub(Answer):
-    id: str | None = None
-    name: str | None = None
+class KaartDataHub(NodeRef):
     depth: int | None = None
     hidden: int | None = None
 
 
-class KaartData(Answer):
-    center: str | None = None
-    depth: int | None = None
-    nodes: list[KaartDataNode] | None = None
+class KaartData(Network):
+    """The network answer, with each edge's verdict, the grondrecht filter and the hubs."""
+
     edges: list[KaartDataEdge] | None = None
-    capped: bool | None = None
-    message: str | None = None
     grondrecht: str | None = None
     hubs: list[KaartDataHub] | None = None
 
 
-class PlatformListItem(Answer):
-    id: str | None = None
-    name: str | None = None
+class PlatformListItem(NodeRef):
     municipality: str | None = None
     province: str | None = None
     region: str | None = None
@@ -76,64 +51,26 @@ class PlatformList(Answer):
     items: list[PlatformListItem] | None = None
 
 
-class PlatformDetailEvidenceFlemishSubsidy(Answer):
-    confidence: str | None = None
-    line: int | None = None
-    method: str | None = None
-
-
-class PlatformDetailEvidenceName(Answer):
-    confidence: str | None = None
-    line: int | None = None
-    method: str | None = None
-
-
-class PlatformDetailEvidenceStaffHired(Answer):
-    confidence: str | None = None
-    line: int | None = None
-    method: str | None = None
-
-
-class PlatformDetailEvidenceTargetGroup(Answer):
+class FactEvidence(Answer):
     confidence: str | None = None
     line: int | None = None
     method: str | None = None
 
 
 class PlatformDetailEvidence(Answer):
-    flemish_subsidy: PlatformDetailEvidenceFlemishSubsidy | None = None
-    name: PlatformDetailEvidenceName | None = None
-    staff_hired: PlatformDetailEvidenceStaffHired | None = None
-    target_group: PlatformDetailEvidenceTargetGroup | None = None
+    flemish_subsidy: FactEvidence | None = None
+    name: FactEvidence | None = None
+    staff_hired: FactEvidence | None = None
+    target_group: FactEvidence | None = None
 
 
-class PlatformDetailLeadOrganisation(Answer):
-    id: str | None = None
-    name: str | None = None
-    labels: list[str] | None = None
+class CitedActor(LabelledRef):
+    """A lead organisation or partner as the document names it: how it was written, and where."""
+
     as_written: str | None = None
     source: str | None = None
     line: int | None = None
     note: str | None = None
-
-
-class PlatformDetailPartner(Answer):
-    id: str | None = None
-    name: str | None = None
-    labels: list[str] | None = None
-    as_written: str | None = None
-    source: str | None = None
-    line: int | None = None
-    note: str | None = None
-
-
-class PlatformDetailRelationship(Answer):
-    type: str | None = None
-    outgoing: bool | None = None
-    properties: dict[str, Any] | None = None  # any property the schema declares
-    id: str | None = None
-    name: str | None = None
-    labels: list[str] | None = None
 
 
 class PlatformDetail(Answer):
@@ -160,6 +97,6 @@ class PlatformDetail(Answer):
     tasks: list[str] | None = None
     tasks_evidence: list[int] | None = None
     evidence: PlatformDetailEvidence | None = None
-    lead_organisations: list[PlatformDetailLeadOrganisation] | None = None
-    partners: list[PlatformDetailPartner] | None = None
-    relationships: list[PlatformDetailRelationship] | None = None
+    lead_organisations: list[CitedActor] | None = None
+    partners: list[CitedActor] | None = None
+    relationships: list[Relationship] | None = None

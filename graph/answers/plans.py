@@ -8,24 +8,26 @@ from __future__ import annotations
 from pydantic import Field
 
 from graph.answers.base import Answer, Number
+from graph.answers.common import Contribution, NodeRef, Provenance, SourcedRef
 
 
-class ContinuityActionContinueEarlier(Answer):
+class ActionRef(Answer):
     id: str | None = None
     code: str | None = None
     title: str | None = None
     source: str | None = None
     line: int | None = None
+
+
+class ContinuityActionContinueEarlier(ActionRef):
     grondrechten: list[str] | None = None
 
 
-class ContinuityActionContinueEvidenceText(Answer):
-    contribution: Number | None = None
+class ContinuityActionContinueEvidenceText(Contribution):
     shared_terms: list[str] | None = None
 
 
-class ContinuityActionContinueEvidenceActors(Answer):
-    contribution: Number | None = None
+class ContinuityActionContinueEvidenceActors(Contribution):
     shared: list[str] | None = None
 
 
@@ -37,14 +39,8 @@ class ContinuityActionContinueEvidenceLineageRelation(Answer):
     line: int | None = None
 
 
-class ContinuityActionContinueEvidenceLineage(Answer):
-    contribution: Number | None = None
+class ContinuityActionContinueEvidenceLineage(Contribution):
     relations: list[ContinuityActionContinueEvidenceLineageRelation] | None = None
-
-
-class ContinuityActionContinueEvidenceLine(Answer):
-    source: str | None = None
-    line: int | None = None
 
 
 class ContinuityActionContinueEvidence(Answer):
@@ -52,7 +48,7 @@ class ContinuityActionContinueEvidence(Answer):
     actors: ContinuityActionContinueEvidenceActors | None = None
     lineage: ContinuityActionContinueEvidenceLineage | None = None
     grondrecht: list[str] | None = None
-    lines: list[ContinuityActionContinueEvidenceLine] | None = None
+    lines: list[Provenance] | None = None
 
 
 class ContinuityActionContinue(Answer):
@@ -61,39 +57,21 @@ class ContinuityActionContinue(Answer):
     evidence: ContinuityActionContinueEvidence | None = None
 
 
-class ContinuityActionNewVapaFlag(Answer):
-    source: str | None = None
-    line: int | None = None
+class ContinuityActionNewVapaFlag(Provenance):
     note: str | None = None
 
 
-class ContinuityAction(Answer):
-    id: str | None = None
-    code: str | None = None
-    title: str | None = None
-    source: str | None = None
-    line: int | None = None
+class ContinuityAction(ActionRef):
     plan: str | None = None
     continues: list[ContinuityActionContinue] | None = None
     new_vapa_flag: ContinuityActionNewVapaFlag | None = None
 
 
-class ContinuityEarlierActionLivesOnItem(Answer):
-    id: str | None = None
-    code: str | None = None
-    title: str | None = None
-    source: str | None = None
-    line: int | None = None
+class ContinuityEarlierActionLivesOnItem(ActionRef):
     score: Number | None = None
 
 
-class ContinuityEarlierAction(Answer):
-    id: str | None = None
-    code: str | None = None
-    title: str | None = None
-    source: str | None = None
-    line: int | None = None
-    grondrechten: list[str] | None = None
+class ContinuityEarlierAction(ContinuityActionContinueEarlier):
     lives_on: list[ContinuityEarlierActionLivesOnItem] | None = None
 
 
@@ -127,14 +105,6 @@ class TimelinePlanPeriod(Answer):
     end: int | None = None
 
 
-class TimelinePlanMilestone(Answer):
-    when: str | None = None
-    year: int | None = None
-    text: str | None = None
-    line: int | None = None
-    moved_to: str | None = None
-
-
 class TimelinePlanActionMilestone(Answer):
     when: str | None = None
     year: int | None = None
@@ -142,20 +112,17 @@ class TimelinePlanActionMilestone(Answer):
     line: int | None = None
 
 
-class TimelinePlanAction(Answer):
-    id: str | None = None
-    code: str | None = None
-    name: str | None = None
-    source: str | None = None
-    line: int | None = None
+class TimelinePlanMilestone(TimelinePlanActionMilestone):
+    moved_to: str | None = None
+
+
+class TimelinePlanAction(SourcedRef):
     actors: list[str] | None = None
     grondrechten: list[str] | None = None
     milestones: list[TimelinePlanActionMilestone] | None = None
 
 
-class TimelinePlan(Answer):
-    id: str | None = None
-    name: str | None = None
+class TimelinePlan(NodeRef):
     period: TimelinePlanPeriod | None = None
     milestones: list[TimelinePlanMilestone] | None = None
     source: str | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.answers.base import Answer, Number
+from graph.answers.common import CodedRef, Contribution, PairVerdict
 
 
 class SimilarActionsAction(Answer):
@@ -17,19 +18,21 @@ class SimilarActionsAction(Answer):
     title: str | None = None
 
 
-class SimilarActionsSimilarItemPassage(Answer):
+class SearchHitPassage(Answer):
     id: str | None = None
     text: str | None = None
     line: int | None = None
     similarity: Number | None = None
 
 
-class SimilarActionsSimilarItemRanks(Answer):
+class SearchHitRanks(Answer):
     lexical: int | None = None
     semantic: int | None = None
 
 
-class SimilarActionsSimilarItem(Answer):
+class SearchHit(Answer):
+    """One hit of the hybrid search, as /search, /similar and the overlap check return it."""
+
     id: str | None = None
     type: str | None = None
     labels: list[str] | None = None
@@ -39,111 +42,77 @@ class SimilarActionsSimilarItem(Answer):
     line: int | None = None
     score: Number | None = None
     matched: list[str] | None = None
-    passage: SimilarActionsSimilarItemPassage | None = None
-    ranks: SimilarActionsSimilarItemRanks | None = None
+    passage: SearchHitPassage | None = None
+    ranks: SearchHitRanks | None = None
 
 
 class SimilarActions(Answer):
     action: SimilarActionsAction | None = None
-    similar: list[SimilarActionsSimilarItem] | None = None
+    similar: list[SearchHit] | None = None
 
 
-class OverlapAnswerPairA(Answer):
-    id: str | None = None
-    code: str | None = None
-    name: str | None = None
-
-
-class OverlapAnswerPairB(Answer):
-    id: str | None = None
-    code: str | None = None
-    name: str | None = None
-
-
-class OverlapAnswerPairReasonsExactDuplicate(Answer):
-    contribution: Number | None = None
+class OverlapReasonsExactDuplicate(Contribution):
     fingerprint: str | None = None
 
 
-class OverlapAnswerPairReasonsActors(Answer):
-    contribution: Number | None = None
+class OverlapReasonsShared(Contribution):
+    """The actors or the target groups two initiatives share."""
+
     jaccard: Number | None = None
     shared: list[str] | None = None
 
 
-class OverlapAnswerPairReasonsGrondrecht(Answer):
-    contribution: Number | None = None
+class OverlapReasonsGrondrecht(Contribution):
     value: str | None = None
 
 
-class OverlapAnswerPairReasonsTargetGroups(Answer):
-    contribution: Number | None = None
-    jaccard: Number | None = None
-    shared: list[str] | None = None
-
-
-class OverlapAnswerPairReasonsText(Answer):
-    contribution: Number | None = None
+class OverlapReasonsText(Contribution):
     cosine: Number | None = None
     shared_terms: list[str] | None = None
 
 
-class OverlapAnswerPairReasons(Answer):
-    exact_duplicate: OverlapAnswerPairReasonsExactDuplicate | None = None
-    actors: OverlapAnswerPairReasonsActors | None = None
-    grondrecht: OverlapAnswerPairReasonsGrondrecht | None = None
-    target_groups: OverlapAnswerPairReasonsTargetGroups | None = None
-    text: OverlapAnswerPairReasonsText | None = None
-
-
-class OverlapAnswerPairVerdict(Answer):
-    verdict: str | None = None
-    author: str | None = None
-    note: str | None = None
-    at: str | None = None
+class OverlapReasons(Answer):
+    exact_duplicate: OverlapReasonsExactDuplicate | None = None
+    actors: OverlapReasonsShared | None = None
+    grondrecht: OverlapReasonsGrondrecht | None = None
+    target_groups: OverlapReasonsShared | None = None
+    text: OverlapReasonsText | None = None
 
 
 class OverlapAnswerPair(Answer):
-    a: OverlapAnswerPairA | None = None
-    b: OverlapAnswerPairB | None = None
+    a: CodedRef | None = None
+    b: CodedRef | None = None
     score: Number | None = None
     exact_duplicate: bool | None = None
     kind: str | None = None
-    reasons: OverlapAnswerPairReasons | None = None
+    reasons: OverlapReasons | None = None
     source: str | None = None
     line: int | None = None
-    verdict: OverlapAnswerPairVerdict | None = None
+    verdict: PairVerdict | None = None
 
 
-class OverlapAnswerRepeatedFicheA(Answer):
+class RepeatedFicheSide(Answer):
     id: str | None = None
     code: str | None = None
     line: int | None = None
 
 
-class OverlapAnswerRepeatedFicheB(Answer):
-    id: str | None = None
-    code: str | None = None
-    line: int | None = None
-
-
-class OverlapAnswerRepeatedFicheReasonsExactDuplicate(Answer):
-    contribution: Number | None = None
+class RepeatedFicheExactDuplicate(Contribution):
     note: str | None = None
 
 
-class OverlapAnswerRepeatedFicheReasons(Answer):
-    exact_duplicate: OverlapAnswerRepeatedFicheReasonsExactDuplicate | None = None
+class RepeatedFicheReasons(Answer):
+    exact_duplicate: RepeatedFicheExactDuplicate | None = None
 
 
 class OverlapAnswerRepeatedFiche(Answer):
-    a: OverlapAnswerRepeatedFicheA | None = None
-    b: OverlapAnswerRepeatedFicheB | None = None
+    a: RepeatedFicheSide | None = None
+    b: RepeatedFicheSide | None = None
     score: Number | None = None
     exact_duplicate: bool | None = None
     kind: str | None = None
     source: str | None = None
-    reasons: OverlapAnswerRepeatedFicheReasons | None = None
+    reasons: RepeatedFicheReasons | None = None
 
 
 class OverlapAnswer(Answer):
@@ -151,76 +120,26 @@ class OverlapAnswer(Answer):
     repeated_fiches: list[OverlapAnswerRepeatedFiche] | None = None
 
 
-class SearchAnswerResultPassage(Answer):
-    id: str | None = None
-    text: str | None = None
-    line: int | None = None
-    similarity: Number | None = None
-
-
-class SearchAnswerResultRanks(Answer):
-    lexical: int | None = None
-    semantic: int | None = None
-
-
-class SearchAnswerResult(Answer):
-    id: str | None = None
-    type: str | None = None
-    labels: list[str] | None = None
-    name: str | None = None
-    code: str | None = None
-    source: str | None = None
-    line: int | None = None
-    score: Number | None = None
-    matched: list[str] | None = None
-    passage: SearchAnswerResultPassage | None = None
-    ranks: SearchAnswerResultRanks | None = None
-
-
-class SearchAnswerTimingMs(Answer):
+class OverlapCheckTimingMs(Answer):
     query_embedding: Number | None = None
+
+
+class SearchAnswerTimingMs(OverlapCheckTimingMs):
     retrieval: Number | None = None
 
 
 class SearchAnswer(Answer):
     q: str | None = None
     terms: list[str] | None = None
-    results: list[SearchAnswerResult] | None = None
+    results: list[SearchHit] | None = None
     timing_ms: SearchAnswerTimingMs | None = None
 
 
-class OverlapCheckMatchePassage(Answer):
-    id: str | None = None
-    text: str | None = None
-    line: int | None = None
-    similarity: Number | None = None
-
-
-class OverlapCheckMatcheRanks(Answer):
-    lexical: int | None = None
-    semantic: int | None = None
-
-
-class OverlapCheckMatche(Answer):
-    id: str | None = None
-    type: str | None = None
-    labels: list[str] | None = None
-    name: str | None = None
-    code: str | None = None
-    source: str | None = None
-    line: int | None = None
-    score: Number | None = None
-    matched: list[str] | None = None
-    passage: OverlapCheckMatchePassage | None = None
-    ranks: OverlapCheckMatcheRanks | None = None
+class OverlapCheckMatch(SearchHit):
     level: str | None = None
     exact_duplicate: bool | None = None
     shared_actors: list[Any] | None = None
     same_grondrecht: bool | None = None
-
-
-class OverlapCheckTimingMs(Answer):
-    query_embedding: Number | None = None
 
 
 class OverlapCheckScale(Answer):
@@ -231,6 +150,6 @@ class OverlapCheckScale(Answer):
 
 class OverlapCheck(Answer):
     actors: list[Any] | None = None
-    matches: list[OverlapCheckMatche] | None = None
+    matches: list[OverlapCheckMatch] | None = None
     timing_ms: OverlapCheckTimingMs | None = None
     scale: OverlapCheckScale | None = None
