@@ -65,13 +65,13 @@ def _category_actors() -> dict[str, tuple[str, ...]]:
 def platform_partner_categories(store: Store, scope: Scope) -> list[dict[str, Any]]:
     """Platforms whose known partner categories leave out some of the study's seven, each gap with
     the local instances or members of the matching actor categories that would fill it."""
-    items = []
+    items, names = [], {}  # names: each category actor's name, read once per answer
     for p in store.run(platform_links):
         if not p["categories"] or p["status"] == "niet opgestart" or not _platform_in(p, scope):
             continue  # unknown is not missing: the study's figures per platform are images
         missing = [c for c in p["all_categories"] if c not in p["categories"]]
         if missing:
-            suggested, unfilled = _fillers(store, p, missing)
+            suggested, unfilled = _fillers(store, p, missing, names)
             why = (f"{p['name']} noemt partners in {len(p['categories'])} van de "
                    f"{len(p['all_categories'])} partnercategorieën van de studie; geen in: {', '.join(missing)}")
             items.append({"kind": "platform_partner_categories", "key": f"platform_partner_categories|{p['id']}",
@@ -81,7 +81,8 @@ def platform_partner_categories(store: Store, scope: Scope) -> list[dict[str, An
     return sorted(items, key=lambda i: (-i["score"], i["subject"]["id"]))
 
 
-def _fillers(store: Store, p: dict[str, Any], missing: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _fillers(store: Store, p: dict[str, Any], missing: list[str],
+             names: dict[str, str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """For each missing category, the actors in the platform's municipality that are one of its
     actor categories (INSTANCE_OF / MEMBER_OF); and the missing categories no local actor fills,
     with the reason. Only what the graph holds: no local actor is no suggestion."""
@@ -103,15 +104,20 @@ def _fillers(store: Store, p: dict[str, Any], missing: list[str]) -> tuple[list[
                     s["evidence"].append(e)
     filled = {c for c, _ in suggested}
     unfilled = [{"for": c, "actor_categories": list(table.get(c, ())),
-                 "why": (f"de bronnen noemen geen {' of '.join(_names(store, table[c]))} in {p['municipality']}"
+                 "why": (f"de bronnen noemen geen {' of '.join(_names(store, table[c], names))} in {p['municipality']}"
                          if table.get(c) else "geen actorcategorie in de graaf voor deze partnercategorie")}
                 for c in missing if c not in filled]
     return sorted(suggested.values(), key=lambda s: (s["for"], s["id"])), unfilled
 
 
-def _names(store: Store, ids: tuple[str, ...]) -> list[str]:
-    rows = [store.run(node_by_id, id=i) for i in ids]
-    return [r[0]["properties"].get("name") or i if r else i for r, i in zip(rows, ids)]
+def _names(store: Store, ids: tuple[str, ...], known: dict[str, str]) -> list[str]:
+    """The names of `ids`, each looked up once per answer (`known` keeps them): the same few
+    category actors are named for platform after platform."""
+    for i in ids:
+        if i not in known:
+            rows = store.run(node_by_id, id=i)
+            known[i] = (rows[0]["properties"].get("name") or i) if rows else i
+    return [known[i] for i in ids]
 
 
 def _fill_why(p: dict[str, Any], suggested: list[dict[str, Any]]) -> str:
@@ -124,11 +130,11 @@ def _fill_why(p: dict[str, Any], suggested: list[dict[str, Any]]) -> str:
 def platform_hvhk(store: Store, scope: Scope) -> list[dict[str, Any]]:
     """Active Flemish and Brussels platforms with no link to any Huis van het Kind (directly,
     through a partner, or named in the study's text)."""
-    items = []
+    items, regions = [], _regions(store)  # once per answer: Neo4j's graph state cannot be kept
     for p in store.run(platform_links):
         if p["linked"] or p["via_partner"] or p["status"] == "niet opgestart" or not _platform_in(p, scope):
             continue
-        if _region(store, p["id"]) not in FLEMISH_REGIONS or _names_hvhk(p["source"], p["evidence"]):
+        if regions.get(p["id"]) not in FLEMISH_REGIONS or _names_hvhk(p["source"], p["evidence"]):
             continue
         nearby = p["in_municipality"]
         why = (f"{p['name']} heeft geen band met een Huis van het Kind"
@@ -138,10 +144,6 @@ def platform_hvhk(store: Store, scope: Scope) -> list[dict[str, Any]]:
                       "missing": ["Huis van het Kind"], "suggested": nearby, "score": 2 if nearby else 1,
                       "why": why, "evidence": [{"source": p["source"], "line": p["line"]}]})
     return sorted(items, key=lambda i: (-i["score"], i["subject"]["id"]))
-
-
-def _region(store: Store, platform_id: str) -> str | None:
-    return _regions(store).get(platform_id)
 
 
 def _regions(store: Store) -> dict[str, str | None]:
