@@ -39,7 +39,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from graph.text import Analyzer, fold, raw_words, stem
+from graph.text import fold, raw_words, stem
 
 WEIGHTS = {"text": 0.75, "actors": 0.15, "grondrecht": 0.05, "target_groups": 0.05}
 DECIMALS = 6
@@ -96,30 +96,6 @@ class TermWeights:
             df.update(set(terms))
             n += 1
         self.n, self.df = n, df
-        self._doc_vectors: dict[str, dict[str, float]] = {}
-        self._common: tuple[set[str], set[str]] | None = None
-        self._postings: dict[str, list[tuple[str, float]]] | None = None
-
-    def postings(self, docs: list["OverlapDoc"]) -> dict[str, list[tuple[str, float]]]:
-        """term -> [(document id, weight)] over the corpus (built once per TermWeights)."""
-        if self._postings is None:
-            self._postings = {}
-            for d in docs:
-                for t, w in self.doc_vector(d).items():
-                    self._postings.setdefault(t, []).append((d.id, w))
-        return self._postings
-
-    def common(self, docs: list["OverlapDoc"]) -> tuple[set[str], set[str]]:
-        """The ubiquitous actors and target groups of the corpus (computed once per TermWeights)."""
-        if self._common is None:
-            self._common = (_common(docs, "actors"), _common(docs, "target_groups"))
-        return self._common
-
-    def doc_vector(self, doc: "OverlapDoc") -> dict[str, float]:
-        """The vector of a corpus document, computed once per TermWeights (checks reuse it)."""
-        if doc.id not in self._doc_vectors:
-            self._doc_vectors[doc.id] = self.vector(doc.terms)
-        return self._doc_vectors[doc.id]
 
     def idf(self, term: str) -> float:
         return math.log((1 + self.n) / (1 + self.df.get(term, 0))) + 1.0
@@ -239,51 +215,3 @@ def _keep_top_k(pairs: list[OverlapPair], top_k: int) -> list[OverlapPair]:
         taken[p.a] += 1
         taken[p.b] += 1
     return kept
-
-
-@dataclass(frozen=True)
-class OverlapMatch:
-    id: str
-    code: str | None
-    score: float
-    reasons: dict[str, Any]
-    exact_duplicate: bool = False
-
-
-def check_overlap(text: str, actors: Iterable[str], grondrecht: str | None, docs: list[OverlapDoc],
-                  analyzer: Analyzer, limit: int = 10, weights: TermWeights | None = None) -> list[OverlapMatch]:
-    """Existing documents that a planned initiative (not in the corpus) would overlap, best first,
-    with the same score and reasons as overlap_pairs. Linear in the documents sharing a term."""
-    terms = analyzer.analyze(text)
-    planned = OverlapDoc("(planned)", None, terms, set(actors), grondrecht, target_groups(terms),
-                         text_fingerprint(text))
-    weights = weights or TermWeights(d.terms for d in docs)  # pass one in to reuse its document vectors
-    vq = weights.vector(terms)
-    ignore_actors, ignore_groups = weights.common(docs)
-    matches = []
-    exact = {d.id for d in docs if planned.text_fingerprint and d.text_fingerprint == planned.text_fingerprint}
-    for d in docs:
-        if d.id in exact:
-            reasons = {"exact_duplicate": {"contribution": 1.0, "fingerprint": d.text_fingerprint}}
-            matches.append(OverlapMatch(d.id, d.code, 1.0, reasons, True))
-    # Cosines through the postings of the query's terms: only documents sharing a term are touched.
-    by_id = {d.id: d for d in docs}
-    sums: dict[str, float] = {}
-    for t, w in vq.items():
-        for doc_id, wd in weights.postings(docs).get(t, ()):
-            sums[doc_id] = sums.get(doc_id, 0.0) + w * wd
-    cosines = [(c, by_id[i]) for i, c in sums.items() if c > 0 and i not in exact]
-    # Score every candidate cheaply (the same parts and weights as score_pair, without building the
-    # reasons), then build the itemised reasons only for the best few.
-    def quick(cosine: float, d: OverlapDoc) -> float:
-        actor_j = _jaccard(planned.actors - ignore_actors, d.actors - ignore_actors)[0]
-        group_j = _jaccard(planned.target_groups - ignore_groups, d.target_groups - ignore_groups)[0]
-        right = 1.0 if grondrecht is not None and grondrecht == d.grondrecht else 0.0
-        return (WEIGHTS["text"] * cosine + WEIGHTS["actors"] * actor_j + WEIGHTS["grondrecht"] * right
-                + WEIGHTS["target_groups"] * group_j)
-
-    best = sorted(cosines, key=lambda cd: (-quick(*cd), cd[1].id))[: limit + 5]  # +5: rounding ties
-    for cosine, d in best:
-        score, reasons = score_pair(planned, d, vq, weights.doc_vector(d), ignore_actors, ignore_groups)
-        matches.append(OverlapMatch(d.id, d.code, score, reasons))
-    return sorted(matches, key=lambda m: (-m.score, m.id))[:limit]

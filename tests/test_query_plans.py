@@ -16,13 +16,11 @@ LABEL_SCANS = ("NodeByLabelScan", "UnionNodeByLabelsScan", "IntersectionNodeByLa
 
 
 # Questions whose answer is every node of a big label, so that reading the label is the answer:
-# every platform with its links, every initiative's vector (overlap, issue 9), every action's
-# fiche text compared (repeated fiches), every actor lineage relationship (the planner starts at
+# every platform with its links, every action's fiche text compared (repeated fiches), every actor lineage relationship (the planner starts at
 # the 40-odd actors' label rather than a relationship-type scan: a linear walk either way), and a
 # place or platform named by free text (scope, issue 13: a name, not an indexed key), and the
 # kaart's focus index (every node a coordinator may centre the kaart on, read once per graph state).
-WHOLE_LISTS = {"platform_links", "initiative_vectors", "repeated_fiches", "actor_lineage", "scope_nodes",
-               "kaart_graph"}
+WHOLE_LISTS = {"platform_links", "repeated_fiches", "actor_lineage", "scope_nodes", "kaart_graph"}
 
 
 def _whole_list(name: str, params: dict) -> bool:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from graph.similarity import (
-    OverlapDoc, check_overlap, overlap_pairs, target_groups, text_fingerprint,
+    OverlapDoc, overlap_pairs, target_groups, text_fingerprint,
 )
 from graph.text import analyze, default_analyzer, document_terms, document_text
 
@@ -98,18 +98,6 @@ def test_blocking_is_far_below_quadratic_and_still_finds_the_planted_pairs():
     assert stats["postings_visited"] < n * n / 2, stats
     found = {(p.a, p.b) for p in pairs}
     assert planted <= found, planted - found
-
-
-def test_check_overlap_ranks_existing_docs_for_a_planned_initiative():
-    matches = check_overlap("We willen een huurwaarborgfonds voor kwetsbare huurders opzetten.",
-                            ["org:ocmw"], "08", CORPUS, default_analyzer(), limit=3)
-    assert [m.id for m in matches[:2]] == ["a", "b"]
-    assert matches[0].reasons["actors"]["shared"] == ["org:ocmw"]
-    assert matches[0].score == pytest.approx(sum(r["contribution"] for r in matches[0].reasons.values()))
-    same = check_overlap(document_text({"title": "Maximumfactuur en schoolkosten in het basisonderwijs voor "
-                                                 "kinderen in armoede."}), [], None, CORPUS, default_analyzer())
-    assert same[0].id == "c" and same[0].exact_duplicate and same[0].score == 1.0
-    assert check_overlap("zzzz qqqq", [], None, CORPUS, default_analyzer()) == []
 
 
 @pytest.fixture(scope="module")
