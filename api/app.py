@@ -82,7 +82,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     install_error_handlers(app)
     # Starlette runs the last added outermost: the headers go on every answer (the Guard's too), the
     # Guard sees every failure of what is inside it, the cache sits nearest the routes.
-    app.add_middleware(ResponseCache)
+    if settings.answer_cache:
+        app.add_middleware(ResponseCache)
     app.add_middleware(TimeBudget, seconds=settings.request_budget_seconds)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(ApiKeys, keys=settings.api_key_scopes())

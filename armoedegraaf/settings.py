@@ -32,6 +32,13 @@ class Settings(BaseSettings):
         default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "ARMOEDEGRAAF_NEO4J_DATABASE")
     )
     neo4j_batch_size: int = Field(default=1000, ge=1, le=100_000)
+    # rows per committed transaction of a big load into an empty database (bounded server memory)
+    neo4j_tx_rows: int = Field(default=20_000, ge=1)
+    # seconds a read of Neo4j's graph-state stamp is trusted: how stale a cached answer may be
+    # after another process writes (0: ask on every request)
+    neo4j_state_seconds: float = Field(default=1.0, ge=0, le=3600)
+    # cache GET answers per state of the graph and of the verdicts (off: every answer computed)
+    answer_cache: bool = True
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     # "key1,key2:write": API keys (read-only unless ":write"); empty: the API is open, as on 127.0.0.1

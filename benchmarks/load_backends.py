@@ -28,24 +28,35 @@ def timed(fn) -> float:
     return time.perf_counter() - start
 
 
-def raw_unwind(store: Neo4jStore, batch) -> float:
-    """Write the same nodes and relationships with plain UNWIND/CREATE in one transaction."""
+def raw_unwind(store: Neo4jStore, batch, tx_rows: int | None = None) -> float:
+    """Write the same nodes and relationships with plain UNWIND/CREATE (one label, one relationship
+    type, one index), in chunks of 1000 rows committed every `tx_rows` rows as the writer commits a
+    big load into an empty database (the store's tx_rows; one transaction below it)."""
+    tx_rows = store.tx_rows if tx_rows is None else tx_rows
     nodes = [{"id": n.id, "props": {**n.properties, "id": n.id}} for n in batch.nodes.values()]
     rels = [{"start": r.start, "end": r.end, "props": r.properties} for r in batch.relationships.values()]
+    statements = [("UNWIND $rows AS row CREATE (n:Raw) SET n = row.props", nodes[i:i + 1000])
+                  for i in range(0, len(nodes), 1000)]
+    statements += [("UNWIND $rows AS row MATCH (a:Raw {id: row.start}) MATCH (b:Raw {id: row.end}) "
+                     "CREATE (a)-[r:REL]->(b) SET r = row.props", rels[i:i + 1000]) for i in range(0, len(rels), 1000)]
+    per_tx = len(statements) if len(nodes) + len(rels) <= tx_rows else max(1, tx_rows // 1000)
     with store.driver.session(database=store.database) as s:
-        s.run("MATCH (n) DETACH DELETE n").consume()
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
         s.run("CREATE INDEX raw_id IF NOT EXISTS FOR (n:Raw) ON (n.id)").consume()
         s.run("CALL db.awaitIndexes()").consume()
 
-        def work(tx):
-            for i in range(0, len(nodes), 1000):
-                tx.run("UNWIND $rows AS row CREATE (n:Raw) SET n = row.props", rows=nodes[i:i + 1000]).consume()
-            for i in range(0, len(rels), 1000):
-                tx.run("UNWIND $rows AS row MATCH (a:Raw {id: row.start}) MATCH (b:Raw {id: row.end}) "
-                       "CREATE (a)-[r:REL]->(b) SET r = row.props", rows=rels[i:i + 1000]).consume()
+        def work(group):
+            def tx_work(tx):
+                for statement, rows in group:
+                    tx.run(statement, rows=rows).consume()
+            return tx_work
 
-        elapsed = timed(lambda: s.execute_write(work))
-        s.run("MATCH (n) DETACH DELETE n").consume()
+        def all_transactions():
+            for i in range(0, len(statements), per_tx):
+                s.execute_write(work(statements[i:i + per_tx]))
+
+        elapsed = timed(all_transactions)
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
         s.run("DROP INDEX raw_id IF EXISTS").consume()
     return elapsed
 

@@ -127,16 +127,28 @@ def create_relationships_statement(schema: Schema, rel_type: str, start_label: s
     )
 
 
-# The count store answers this without touching a node.
-IS_EMPTY = "MATCH (n) RETURN count(n) = 0 AS empty"
+# (:Verdict) nodes are the coordinator's judgements (graph/verdicts.py), and the one (:GraphState)
+# node is the stamp below: neither is the sources' graph, so a load, a clear or an export never
+# touches them. Neither label is in graph/schema.yaml, on purpose.
+_SOURCES_ONLY = "WHERE NOT n:Verdict AND NOT n:GraphState"
+# Three count-store lookups: no node is touched.
+IS_EMPTY = ("CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH (v:Verdict) RETURN count(v) AS verdicts } "
+            "CALL () { MATCH (s:GraphState) RETURN count(s) AS stamps } RETURN nodes - verdicts - stamps = 0 AS empty")
+CLEAR = f"MATCH (n) {_SOURCES_ONLY} CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS"
+CLEAR_IN_TX = f"MATCH (n) {_SOURCES_ONLY} DETACH DELETE n"
 
+# The graph's state stamp: a fresh token on every write this product makes (graph and verdicts
+# apart), so that every API process, on any machine of a cluster, keys its cached answers by what
+# the database holds (graph.store.graph_state). A null graph token means "do not cache": a load
+# in committed chunks is under way or was interrupted (`loading` then holds its token).
+STATE_CONSTRAINT = "CREATE CONSTRAINT graphstate_id IF NOT EXISTS FOR (s:GraphState) REQUIRE s.id IS UNIQUE"
+STATE_READ = ("OPTIONAL MATCH (s:GraphState {id: 'state'}) "
+              "RETURN s.graph AS graph, s.verdicts AS verdicts, s.loading AS loading")
+STATE_STAMP_GRAPH = "MERGE (s:GraphState {id: 'state'}) SET s.graph = $token, s.loading = null"
+STATE_STAMP_LOADING = "MERGE (s:GraphState {id: 'state'}) SET s.graph = null, s.loading = $token"
+STATE_STAMP_VERDICTS = "MERGE (s:GraphState {id: 'state'}) SET s.verdicts = $token"
 
-# (:Verdict) nodes are the coordinator's judgements (graph/verdicts.py), not the sources' graph:
-# a load or an export never touches them.
-CLEAR = "MATCH (n) WHERE NOT n:Verdict CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
-CLEAR_IN_TX = "MATCH (n) WHERE NOT n:Verdict DETACH DELETE n"
-
-EXPORT_NODES = ("MATCH (n) WHERE NOT n:Verdict "
+EXPORT_NODES = (f"MATCH (n) {_SOURCES_ONLY} "
                 "RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties")
 EXPORT_RELATIONSHIPS = (
     "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS properties"

@@ -1,12 +1,17 @@
 """The Neo4j 5 store, through the official `neo4j` driver.
 
-Writes: uniqueness constraints from the schema first, then batched `UNWIND $rows ... MERGE`
-statements, all inside one transaction, so a failed load leaves the database as it was.
+Writes: uniqueness constraints from the schema first, then batched `UNWIND $rows ... CREATE` (into
+an empty database) or `MERGE` statements, all inside one transaction, so a failed load leaves the
+database as it was; a big load into an empty database goes in committed chunks and is undone on
+failure (_load_in_chunks). Every write stamps the graph's state with a fresh token (`version`), the
+key of every cached answer, in the same transaction.
 Reads: the parameterised Cypher twins of graph.queries, run inside Neo4j.
 """
 
 from __future__ import annotations
 
+import time
+import uuid
 from collections import defaultdict
 from typing import Any, Callable, Iterator, Sequence
 
@@ -33,11 +38,20 @@ _HOW_TO_FIX = (
 class Neo4jStore(SharedReads):
     backend = "neo4j"
 
-    def __init__(self, driver: neo4j.Driver, database: str, batch_size: int = 1000, uri: str = ""):
+    def __init__(self, driver: neo4j.Driver, database: str, batch_size: int = 1000, uri: str = "",
+                 tx_rows: int = 20_000, state_seconds: float = 1.0):
         self.driver, self.database, self.batch_size, self.uri = driver, database, batch_size, uri
+        # A load into an empty database bigger than this goes in committed transactions of this
+        # many rows, so that the server's transaction memory stays bounded (see _load_in_chunks).
+        self.tx_rows = tx_rows
+        # How long a read of the graph's state stamp is trusted: the staleness, in seconds, of an
+        # answer cached by this process after a write by another one (this process's own writes
+        # are seen at once).
+        self.state_seconds = state_seconds
         self.schema: Schema = load_schema()
         self._constraints_done = False
         self._verified = False
+        self._state: tuple[float, dict[str, Any]] | None = None  # (read at, the stamp's tokens)
         # Called with (rows written, rows in the batch) after every chunk of a write.
         self.progress: Callable[[int, int], None] | None = None
 
@@ -59,40 +73,84 @@ class Neo4jStore(SharedReads):
         except (DriverError, ValueError) as exc:
             raise StoreUnavailable(f"NEO4J_URI is not a usable Neo4j address ({type(exc).__name__}); "
                                    f"{_HOW_TO_FIX}") from exc
-        return cls(driver, settings.neo4j_database, settings.neo4j_batch_size, settings.neo4j_uri)
+        return cls(driver, settings.neo4j_database, settings.neo4j_batch_size, settings.neo4j_uri,
+                   tx_rows=settings.neo4j_tx_rows, state_seconds=settings.neo4j_state_seconds)
 
     # -- writes -------------------------------------------------------------------------------
     def write(self, batch: GraphBatch) -> None:
         batch.validate(self.schema)
         self._ensure_constraints()
+        if self._chunked(batch):
+            self._load_in_chunks(batch)
+            return
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             # Into an empty database every node and relationship is new: CREATE, the raw-UNWIND
             # cost. Otherwise MERGE, so that meeting a node again merges as the memory store does.
             empty = tx.run(cypher.IS_EMPTY).single()["empty"]
-            self._write_batch(tx, batch, create=empty)
+            self._send(tx, self._statements(batch, create=empty), self._rows(batch), 0)
+            self._stamp(tx, cypher.STATE_STAMP_GRAPH)
 
         self._execute_write(work)
 
     def replace(self, batch: GraphBatch) -> None:
         batch.validate(self.schema)
         self._ensure_constraints()
+        if self._chunked(batch):
+            self._load_in_chunks(batch)
+            return
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             tx.run(cypher.CLEAR_IN_TX).consume()
-            self._write_batch(tx, batch, create=True)
+            self._send(tx, self._statements(batch, create=True), self._rows(batch), 0)
+            self._stamp(tx, cypher.STATE_STAMP_GRAPH)
 
         self._execute_write(work)
 
     def clear(self) -> None:
+        # Unstamped first: a clear runs in many transactions, and no answer read half-way may be kept.
+        self._execute_write(lambda tx: self._stamp(tx, cypher.STATE_STAMP_LOADING))
         with self._session() as session:
             self._guard(lambda: session.run(cypher.CLEAR).consume())
+        self._execute_write(lambda tx: self._stamp(tx, cypher.STATE_STAMP_GRAPH))
+
+    def _chunked(self, batch: GraphBatch) -> bool:
+        """Whether the batch goes in committed chunks: bigger than one transaction's rows, into an
+        empty database. What a load in chunks left when its process was killed (the stamp still
+        says `loading`) is cleared first, whatever comes next."""
+        if self._read_state(force=True).get("loading"):
+            self.clear()
+        return self._rows(batch) > self.tx_rows and self._read(cypher.IS_EMPTY)[0]["empty"]
+
+    def _load_in_chunks(self, batch: GraphBatch) -> None:
+        """A big load into an empty database, in committed transactions of about tx_rows rows
+        each: one transaction would hold the whole graph in the server's memory (a 100x corpus
+        does not fit a 1 GB heap). Still all or nothing for the product: the stamp says `loading`
+        (no answer is cached) until the last chunk is in; a failure clears the rows written, back
+        to the empty database it was; a killed process leaves the `loading` stamp, and the next
+        load clears what it finds first."""
+        self._execute_write(lambda tx: self._stamp(tx, cypher.STATE_STAMP_LOADING))
+        total, done = self._rows(batch), 0
+        try:
+            for chunk in _transactions(self._statements(batch, create=True), self.tx_rows):
+                sent = sum(len(rows) for _, rows in chunk)
+                self._execute_write(lambda tx, c=chunk, d=done: self._send(tx, iter(c), total, d))
+                done += sent
+            self._execute_write(lambda tx: self._stamp(tx, cypher.STATE_STAMP_GRAPH))
+        except BaseException:
+            self.clear()
+            raise
+
+    @staticmethod
+    def _stamp(tx: neo4j.ManagedTransaction, statement: str) -> None:
+        tx.run(statement, token=uuid.uuid4().hex).consume()
 
     def _ensure_constraints(self) -> None:
         if self._constraints_done:
             return
         with self._session() as session:
-            for statement in cypher.constraint_statements(self.schema) + cypher.lookup_index_statements(self.schema):
+            statements = cypher.constraint_statements(self.schema) + cypher.lookup_index_statements(self.schema)
+            for statement in statements + [cypher.STATE_CONSTRAINT]:
                 self._guard(lambda s=statement: session.run(s).consume())
             self._ensure_indexes(session)
         self._constraints_done = True
@@ -103,9 +161,9 @@ class Neo4jStore(SharedReads):
             self._guard(lambda s=statement: session.run(s).consume())
         self._guard(lambda: session.run(cypher.AWAIT_INDEXES).consume())
 
-    def _write_batch(self, tx: neo4j.ManagedTransaction, batch: GraphBatch, create: bool) -> None:
-        """All nodes, then all relationships, grouped by labels / (type, end labels), sent in
-        chunks of batch_size rows built as they are sent, so memory stays bounded; one transaction."""
+    def _statements(self, batch: GraphBatch, create: bool) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """(statement, rows) of batch_size rows: all nodes, then all relationships, grouped by
+        labels / (type, end labels); rows are built as they are sent, so memory stays bounded."""
         node_stmt = cypher.create_nodes_statement if create else cypher.merge_nodes_statement
         rel_stmt = cypher.create_relationships_statement if create else cypher.merge_relationships_statement
         by_labels: dict[tuple[str, ...], list[Node]] = defaultdict(list)
@@ -116,18 +174,24 @@ class Neo4jStore(SharedReads):
             start = self.schema.primary_label(batch.nodes[rel.start].labels)
             end = self.schema.primary_label(batch.nodes[rel.end].labels)
             by_type[(rel.type, start, end)].append(rel)
-        total, done = len(batch.nodes) + len(batch.relationships), 0
         for labels, nodes in sorted(by_labels.items()):
             statement = node_stmt(self.schema, labels)
             for chunk in _chunks(nodes, self.batch_size):
-                tx.run(statement, rows=[self._node_row(n) for n in chunk]).consume()
-                done = self._report(done + len(chunk), total)
+                yield statement, [self._node_row(n) for n in chunk]
         for (rel_type, start, end), rels in sorted(by_type.items()):
             statement = rel_stmt(self.schema, rel_type, start, end)
             for chunk in _chunks(rels, self.batch_size):
-                rows = [{"start": r.start, "end": r.end, "props": r.properties} for r in chunk]
-                tx.run(statement, rows=rows).consume()
-                done = self._report(done + len(chunk), total)
+                yield statement, [{"start": r.start, "end": r.end, "props": r.properties} for r in chunk]
+
+    def _send(self, tx: neo4j.ManagedTransaction, statements: Iterator[tuple[str, list]], total: int,
+              done: int) -> None:
+        for statement, rows in statements:
+            tx.run(statement, rows=rows).consume()
+            done = self._report(done + len(rows), total)
+
+    @staticmethod
+    def _rows(batch: GraphBatch) -> int:
+        return len(batch.nodes) + len(batch.relationships)
 
     def _node_row(self, node: Node) -> dict[str, Any]:
         row = node.as_row()
@@ -143,15 +207,37 @@ class Neo4jStore(SharedReads):
         return done
 
     def _execute_write(self, work: Any) -> None:
-        with self._session() as session:
-            self._guard(lambda: session.execute_write(work))
+        try:
+            with self._session() as session:
+                self._guard(lambda: session.execute_write(work))
+        finally:
+            # After the commit (or the failure): this process's next read sees its own write at
+            # once, never a stamp read while the write was still open.
+            self._state = None
 
     # -- reads --------------------------------------------------------------------------------
-    # Another process may write at any time, and asking the server costs a round trip: no version.
-    version = None
+    @property
+    def version(self) -> str | None:
+        """The graph token of the database's state stamp: new with every write through this
+        product, by any process; None (do not cache) before the first stamped write and while a
+        load in chunks is under way."""
+        return self._read_state().get("graph")
+
+    @property
+    def verdicts_version(self) -> str:
+        """The verdict token of the stamp ('' before the first verdict)."""
+        return self._read_state().get("verdicts") or ""
 
     def refresh(self) -> None:
-        """Every read sees the database as it is now: nothing to catch up with."""
+        """Re-read the state stamp once it is older than state_seconds: the cost of one indexed
+        read per interval, not per request."""
+        self._read_state()
+
+    def _read_state(self, force: bool = False) -> dict[str, Any]:
+        kept, now = self._state, time.monotonic()
+        if force or kept is None or now - kept[0] >= self.state_seconds:
+            kept = self._state = (now, self._read(cypher.STATE_READ)[0])
+        return kept[1]
 
     def export(self) -> dict[str, list[dict[str, Any]]]:
         nodes = [
@@ -217,6 +303,20 @@ class Neo4jStore(SharedReads):
             raise StoreError(f"Neo4j driver error ({type(exc).__name__}): {str(exc)[:300]}") from exc
         except (OverflowError, ValueError) as exc:  # a value the Bolt protocol cannot carry
             raise StoreError(f"a value Neo4j cannot store ({exc})") from exc
+
+
+def _transactions(statements: Iterator[tuple[str, list]], rows: int) -> Iterator[list[tuple[str, list]]]:
+    """The statements grouped into transactions of about `rows` rows each (whole statements)."""
+    group: list[tuple[str, list]] = []
+    size = 0
+    for statement, chunk in statements:
+        group.append((statement, chunk))
+        size += len(chunk)
+        if size >= rows:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

@@ -77,7 +77,8 @@ def node_passages(labels: set[str] | tuple[str, ...], props: Mapping[str, Any], 
 
 
 def platform_passages(props: Mapping[str, Any]) -> list[Passage]:
-    """'<platform>: <activity>' per task activity (line of its task) and per good practice."""
+    """'<platform>: <activity>' per task activity (line of its task), per good practice it is an
+    example of, and the study's description of it as that example (in passages)."""
     name = _str(props, "name")
     task_lines = {t.split(".", 1)[0]: ln for t, ln in zip(props.get("tasks") or [], props.get("tasks_evidence") or [])}
     out = []
@@ -86,6 +87,9 @@ def platform_passages(props: Mapping[str, Any]) -> list[Passage]:
         out.append(Passage(f"{name}: {what.strip()}", task_lines.get(number.strip()), "task"))
     for gp, ln in zip(props.get("good_practices") or [], props.get("good_practices_evidence") or []):
         out.append(Passage(f"{name}: {gp.split('.', 1)[-1].strip()}", ln, "practice"))
+    # what the study tells of the platform as an example: its partners, its way of working
+    for text, ln in zip(props.get("practice_examples") or [], props.get("practice_examples_evidence") or []):
+        out += [Passage(f"{name}: {part}", ln, "practice") for part in chunk(text.split(".", 1)[-1].strip())]
     return out
 
 

@@ -23,14 +23,14 @@ class Store(Protocol):
     backend: str
 
     @property
-    def version(self) -> int | None:
-        """A number that changes whenever the stored graph does, unique within the process
-        (new_version); None when the store cannot know (Neo4j: another process may write at any
-        time), so that nothing computed from it is kept."""
+    def version(self) -> Hashable | None:
+        """A key that changes whenever the stored graph does, never shared by two graphs (the
+        embedded store: a number unique within the process, new_version; Neo4j: a random token
+        every write stamps into the database); None when nothing computed from it may be kept."""
 
     def refresh(self) -> None:
         """Catch up with writes made by another process (the embedded graph's file replaced by
-        `armoedegraaf load`); a no-op where every read already sees them."""
+        `armoedegraaf load`, Neo4j's state stamp re-read)."""
 
     def write(self, batch: GraphBatch) -> None:
         """Validate and write the batch in one transaction: all of it or nothing."""
@@ -77,7 +77,7 @@ class SharedReads:
 
 def graph_state(store: Store) -> Hashable | None:
     """The one cache key of what a store holds now: equal keys, equal graph. None: do not cache.
-    A version is unique within the process (graph.store.new_version), so no two stores share one."""
+    No two graphs share a version (Store.version), so no two stores share a key."""
     return store.version
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable, Protocol
 
 from armoedegraaf.errors import InvalidParameter, SourceError, StoreError
+from graph import cypher
 
 VERDICTS = {
     "overlap": ("same", "related", "successor", "distinct"),
@@ -218,7 +219,11 @@ class Neo4jVerdicts:
             with self.store._session() as session:
                 self.store._guard(lambda: session.run(_NEO4J_INDEX).consume())
             self._indexed = True
-        self.store._execute_write(lambda tx: tx.run(statement, params).consume())
+        def work(tx: Any) -> None:
+            tx.run(statement, params).consume()
+            self.store._stamp(tx, cypher.STATE_STAMP_VERDICTS)  # in the same transaction: answers cached on verdicts move on
+
+        self.store._execute_write(work)
 
     def add(self, verdicts: list[Verdict]) -> None:
         self._write(_NEO4J_ADD, rows=[v.as_dict() for v in verdicts])
@@ -228,7 +233,8 @@ class Neo4jVerdicts:
 
     @property
     def version(self) -> Any:
-        return None  # another process may write at any time: never cache on it
+        """The verdict token of the database's state stamp, new with every verdict any process adds."""
+        return self.store.verdicts_version
 
     def record_seen(self, keys: list[str], at: str) -> int:
         self._write(_NEO4J_SEEN, keys=keys, at=at)

@@ -176,6 +176,22 @@ def test_seven_good_practices_with_their_example_platforms(doc, by_muni):
     assert by_muni["Mons"].good_practices_evidence == [4693]
 
 
+def test_an_example_platform_keeps_what_the_study_tells_of_it(doc, by_muni):
+    lummen = by_muni["Lummen"]
+    assert lummen.practice_examples_evidence == [3993]  # the first 'o' paragraph under '- OCMW Lummen' (3991)
+    assert lummen.practice_examples[0].startswith("1. De gemeente Lummen zet sterk in op de structurele inbedding")
+    assert "samenwerking met lokale partners zoals: scholen (negen scholen" in lummen.practice_examples[0]
+    assert lummen.practice_examples[0].endswith("om ondersteuning te bieden aan de lokale partners.")  # 4009, before '- OCMW Gembloux'
+    # a figure (its panels and caption) and a footnote mark break Gembloux's paragraph; a page's
+    # footnote addresses break Gent's: none of them is the platform's text
+    gembloux = by_muni["Gembloux"].practice_examples[0]
+    assert "wordt een specifieke as “kinderarmoede” opgericht" in gembloux
+    assert not {"Figuur", "Eindevaluatie", "9F"} & set(gembloux.replace(".", " ").split())
+    assert "http" not in by_muni["Gent"].practice_examples[0]
+    # a platform named only in a '(vb. …)' list has no paragraph of its own
+    assert by_muni["Sint-Niklaas"].good_practices and by_muni["Sint-Niklaas"].practice_examples == []
+
+
 def test_partner_categories_only_where_the_text_states_them(by_muni):
     assert len(by_muni["Brussel"].partner_categories) == 5
     assert by_muni["Beringen"].partner_categories == ["Partners in kinderopvang of opvoedingsondersteuning",

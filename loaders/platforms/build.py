@@ -18,7 +18,8 @@ from loaders.resolution.resolve import Resolver
 
 CALL = "Kinderen eerst"
 _LISTS = ("roles", "roles_evidence", "tasks", "tasks_evidence", "task_activities", "partner_categories",
-          "partner_categories_evidence", "good_practices", "good_practices_evidence")
+          "partner_categories_evidence", "good_practices", "good_practices_evidence",
+          "practice_examples", "practice_examples_evidence")
 
 
 def _resolver_call(resolver) -> Callable[..., Any]:

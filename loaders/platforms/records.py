@@ -53,6 +53,9 @@ class PlatformRecord:
     partner_categories_evidence: list[int] = field(default_factory=list)
     good_practices: list[str] = field(default_factory=list)
     good_practices_evidence: list[int] = field(default_factory=list)
+    # what the study writes of this platform as an example of a good practice ('N. <text>')
+    practice_examples: list[str] = field(default_factory=list)
+    practice_examples_evidence: list[int] = field(default_factory=list)
     partners: list[Partner] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # every way the study writes the platform
     name_lines: dict[str, int] = field(default_factory=dict)  # each of those: where first written

@@ -195,7 +195,7 @@ def read_good_practices(lines, platforms, geo: Geography, file: str, report: Loa
     practices = []
     for (a, number), nxt in zip(heads, [h for h, _ in heads[1:]] + [end_all]):
         gp = GoodPractice(number, titles.get(number, clean(lines[a])), a + 1)
-        for name, line in _examples(lines, a, nxt):
+        for name, line, bullet in _examples(lines, a, nxt):
             p = match_entry(name, platforms, geo)
             if p is None:
                 report.warn(file, line, "unmatched_example", f"good practice {number}: no platform {name!r}")
@@ -203,6 +203,8 @@ def read_good_practices(lines, platforms, geo: Geography, file: str, report: Loa
             if p.municipality not in [m for m, _ in gp.examples]:
                 gp.examples.append((p.municipality, line))
             p.add_to("good_practices", f"{number}. {gp.title}", line)
+            if bullet and (described := _example_text(lines, line, nxt)):
+                p.add_to("practice_examples", f"{number}. {described[0]}", described[1])
         practices.append(gp)
     return practices
 
@@ -214,15 +216,49 @@ def _practice_titles(lines: list[str]) -> dict[int, str]:
             if (m := re.match(r"^\s*([1-7])\.\s+(.+?)\s*$", line))}
 
 
+_BULLET = re.compile(r"^\s*-\s+\S")
+_SUB_BULLET = re.compile(r"^\s*o\s+")
+# What the PDF's figures and pages leave between a paragraph's lines: their two panel labels, the
+# caption (from 'Figuur N.' to its closing bracket), footnote marks ('9F' after a word, '10' alone)
+# and a page's footnote text (its web addresses, one split over two lines: '…vertali' + 'ng.pdf').
+_PAGE_NOTE = re.compile(r"https?://|\.pdf\s*$")
+_PANEL = re.compile(r"^\s*(Eindevaluatie|Tussentijdse evaluatie)\s*$")
+_CAPTION = re.compile(r"^\s*Figuur \d+\.")
+_FOOTNOTE = re.compile(r"(?<=[\w.)])\d+F\s*$|^\s*\d{1,3}\s*$")
+
+
+def _example_text(lines, bullet_line: int, end: int) -> tuple[str, int] | None:
+    """What the study says of one example platform: the 'o ...' paragraphs under its bullet line
+    ('- OCMW Lummen'), up to the next bullet or the next practice, with the figures that break
+    them removed; (text, line of its first paragraph), or None when the bullet has none."""
+    kept, first, in_caption = [], None, False
+    for no in range(bullet_line, end):  # bullet_line is 1-based: this starts on the line after it
+        line = lines[no]
+        if _BULLET.match(line) or re.match(r"^\s*2\.1\.2\.\d", line):
+            break
+        if in_caption or _CAPTION.match(line):
+            in_caption = not line.rstrip().endswith(")")
+            continue
+        if _PANEL.match(line) or _PAGE_NOTE.search(line) or not line.strip():
+            continue
+        text = _FOOTNOTE.sub("", _SUB_BULLET.sub("", line)).strip()
+        if text:
+            first = first or no + 1
+            kept.append(text)
+    text = clean(" ".join(kept))
+    return (text, first) if text else None
+
+
 def _examples(lines, start, end):
-    """Example platforms: bullet lines '- OCMW Lummen' and the '(vb. OCMW …, vzw …)' lists."""
+    """Example platforms as (name, line, is a bullet): bullet lines '- OCMW Lummen' (the
+    paragraphs under them describe it) and the '(vb. OCMW …, vzw …)' lists."""
     for no in range(start, end):
         if m := re.match(r"^\s*-\s+((?:OCMW|OCWM|OCLW|[Vv]zw)\b.*?)\s*:?\s*$", lines[no]):
-            yield m.group(1), no + 1
+            yield m.group(1), no + 1, True
     text, marks = join_lines([(no + 1, lines[no]) for no in range(start, end)])
     for m in re.finditer(r"\(vb\.\s*([^()]*)\)", text):
         offset = m.start(1)
         for item in m.group(1).split(","):
             name = item.strip()
             if re.match(r"(?:OCMW|OCWM|vzw)\s", name):
-                yield name, line_at(offset + m.group(1).find(name), marks)
+                yield name, line_at(offset + m.group(1).find(name), marks), False
