@@ -38,7 +38,6 @@ CASES: dict[str, list[dict]] = {
     "passage_vectors": [{"id": "action:vapa-2015-2019:05_02_06"}, {"id": "nope"}],
     "actor_grondrechten": [{"actors": []}, {"actors": ["org:netwerk-tegen-armoede", "org:vvsg"]},
                            {"actors": [], "grondrecht": "08"}, {"actors": ["nope"]}],
-    "suggested_partnerships": [{"limit": 25}],
     "actor_grondrecht_counts": [{}, {"label": "Organisation"}, {"label": "Minister"}],
     "grondrecht_actor_page": [{"code": "05"}, {"code": "08", "limit": 3, "offset": 2}, {"code": "10", "limit": None},
                               {"code": "99"}, {"code": "05", "offset": 100000}],

@@ -1,10 +1,8 @@
-"""Actor queries: finding actors by name, who works on which grondrecht, and missing partnerships."""
+"""Actor queries: finding actors by name, and who works on which grondrecht."""
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
-from itertools import combinations
 from typing import Any
 
 import networkx as nx
@@ -107,54 +105,6 @@ def actor_grondrecht_counts(graph: nx.MultiDiGraph, label: str | None = None) ->
             rows.append({"id": actor, "name": graph.nodes[actor].get("name"),
                          "counts": {c: len(v) for c, v in sorted(counts.items())}})
     return sorted(rows, key=lambda r: r["id"])
-
-
-@query(
-    cypher="""
-    MATCH (x:Actor)-[:RESPONSIBLE_FOR|INVOLVED_IN|LEADS|PARTNER_OF]->(i)-[:TARGETS]->(g:Grondrecht)
-    WHERE (i:Action OR i:Project)
-    WITH g, collect(DISTINCT x) AS xs
-    WITH g, xs, size(xs) AS degree WHERE degree > 1
-    UNWIND xs AS x UNWIND xs AS y
-    WITH g, degree, x, y WHERE x.id < y.id
-    WITH x, y, collect({code: g.code, name: g.name, weight: 1.0 / log(degree)}) AS shared
-    WHERE NOT EXISTS { (x)--(y) }
-      AND NOT EXISTS { MATCH (x)-->(i)<--(y) WHERE i:Action OR i:Project }
-    WITH x, y, shared, round(reduce(s = 0.0, c IN shared | s + c.weight), 6) AS score
-    ORDER BY score DESC, x.id, y.id LIMIT $limit
-    RETURN x.id AS a, x.name AS a_name, y.id AS b, y.name AS b_name, score, shared
-    """,
-    shape=lambda rows, params: [_round_pair(r) for r in rows],
-)
-def suggested_partnerships(graph: nx.MultiDiGraph, limit: int = 20) -> Rows:
-    """Actor pairs that work on the same grondrechten but share no initiative and no relationship,
-    scored Adamic-Adar style: each shared grondrecht counts 1/ln(number of actors on it)."""
-    work = _work(graph)
-    on_right: dict[str, set[str]] = defaultdict(set)
-    for actor, initiatives in work.items():
-        for i in initiatives:
-            for g in _targets(graph, i):
-                on_right[g].add(actor)
-    shared: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for g, xs in on_right.items():
-        if len(xs) < 2:
-            continue
-        weight = 1.0 / math.log(len(xs))
-        for x, y in combinations(sorted(xs), 2):
-            shared[(x, y)].append({"code": graph.nodes[g]["code"], "name": graph.nodes[g]["name"], "weight": weight})
-    rows = []
-    for (x, y), rights in shared.items():
-        if graph.has_edge(x, y) or graph.has_edge(y, x) or work[x] & work[y]:
-            continue
-        rows.append({"a": x, "a_name": graph.nodes[x].get("name"), "b": y, "b_name": graph.nodes[y].get("name"),
-                     "score": round(sum(r["weight"] for r in rights), 6), "shared": rights})
-    rows.sort(key=lambda r: (-r["score"], r["a"], r["b"]))
-    return [_round_pair(r) for r in rows[:limit]]
-
-
-def _round_pair(row: dict[str, Any]) -> dict[str, Any]:
-    shared = sorted(({**c, "weight": round(c["weight"], 6)} for c in row["shared"]), key=lambda c: c["code"])
-    return {**row, "score": round(row["score"], 6), "shared": shared}
 
 
 @query(

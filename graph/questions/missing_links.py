@@ -9,11 +9,8 @@ are Flemish institutions: only platforms and provinces of Flanders and Brussels 
 
 from __future__ import annotations
 
-import math
 import statistics
-from collections import defaultdict
 from functools import lru_cache
-from itertools import combinations
 from pathlib import Path
 from typing import Any, Callable
 
@@ -21,8 +18,9 @@ from armoedegraaf.errors import InvalidParameter, NotFound
 from armoedegraaf.settings import DEFAULT_SOURCES
 from graph.queries.actors import actions_without_poverty_involvement
 from graph.queries.core import node_by_id
-from graph.queries.gaps import category_instances_near, field_actor_work, grondrecht_coverage, platform_links, scope_nodes
+from graph.queries.gaps import category_instances_near, grondrecht_coverage, platform_links, scope_nodes
 from graph.queries.places import platforms, province_coverage
+from graph.questions.partnerships import partnerships
 from graph.store import PerState, Store
 from graph.verdicts import in_force
 
@@ -63,22 +61,34 @@ def _category_actors() -> dict[str, tuple[str, ...]]:
 
 
 def platform_partner_categories(store: Store, scope: Scope) -> list[dict[str, Any]]:
-    """Platforms whose known partner categories leave out some of the study's seven, each gap with
-    the local instances or members of the matching actor categories that would fill it."""
-    items, names = [], {}  # names: each category actor's name, read once per answer
+    """Platforms whose known partner categories leave out some of the study's seven. What would
+    fill each gap is added by `with_fillers` to the items an answer shows (one query per platform)."""
+    items = []
     for p in store.run(platform_links):
         if not p["categories"] or p["status"] == "niet opgestart" or not _platform_in(p, scope):
             continue  # unknown is not missing: the study's figures per platform are images
         missing = [c for c in p["all_categories"] if c not in p["categories"]]
         if missing:
-            suggested, unfilled = _fillers(store, p, missing, names)
             why = (f"{p['name']} noemt partners in {len(p['categories'])} van de "
                    f"{len(p['all_categories'])} partnercategorieën van de studie; geen in: {', '.join(missing)}")
             items.append({"kind": "platform_partner_categories", "key": f"platform_partner_categories|{p['id']}",
                           "subject": {"id": p["id"], "name": p["name"]}, "missing": missing, "score": len(missing),
-                          "suggested": suggested, "unfilled": unfilled, "why": why + _fill_why(p, suggested),
-                          "evidence": [{"source": p["source"], "line": line} for line in p["evidence"]]})
+                          "why": why, "evidence": [{"source": p["source"], "line": line} for line in p["evidence"]]})
     return sorted(items, key=lambda i: (-i["score"], i["subject"]["id"]))
+
+
+def with_fillers(store: Store, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each platform gap with the local instances or members of the matching actor categories that
+    would fill it (`suggested`), and the gaps nothing local fills (`unfilled`)."""
+    if not items:
+        return []
+    rows, names = {p["id"]: p for p in store.run(platform_links)}, {}  # names: read once per answer
+    out = []
+    for item in items:
+        p = rows[item["subject"]["id"]]
+        suggested, unfilled = _fillers(store, p, item["missing"], names)
+        out.append({**item, "suggested": suggested, "unfilled": unfilled, "why": item["why"] + _fill_why(p, suggested)})
+    return out
 
 
 def _fillers(store: Store, p: dict[str, Any], missing: list[str],
@@ -167,53 +177,6 @@ def poverty_involvement(store: Store, scope: Scope) -> list[dict[str, Any]]:
             for a in store.run(actions_without_poverty_involvement)]
 
 
-def partnerships(store: Store, scope: Scope) -> list[dict[str, Any]]:
-    """Pairs of actors that work locally or in the field (organisations, Huizen van het Kind,
-    local teams, platforms: no minister, cabinet or administration) on the same grondrechten but
-    share no initiative and no relationship; scored Adamic-Adar style over the grondrechten, and a
-    pair in the same municipality counts double: it can meet."""
-    rows = store.run(field_actor_work)
-    actors: dict[str, dict[str, Any]] = {}
-    on_right: dict[str, list[str]] = defaultdict(list)
-    for r in rows:
-        actors.setdefault(r["actor"], {**r, "rights": {}})["rights"][r["code"]] = r
-        on_right[r["code"]].append(r["actor"])
-    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for code, xs in on_right.items():
-        for x, y in combinations(sorted(xs), 2):
-            shared[(x, y)].append(code)
-    items = []
-    for (x, y), codes in shared.items():
-        a, b = actors[x], actors[y]
-        if y in a["neighbours"] or set(a["initiatives"]) & set(b["initiatives"]):
-            continue
-        if scope is not None and not (_actor_in(a, scope) or _actor_in(b, scope)):
-            continue
-        same_place = sorted(set(a["municipalities"]) & set(b["municipalities"]))
-        score = sum(1.0 / math.log(len(on_right[c])) for c in codes) * (2 if same_place else 1)
-        items.append(_suggestion(a, b, codes, same_place, round(score, 6)))
-    return sorted(items, key=lambda i: (-i["score"], i["subject"]["a"]["id"], i["subject"]["b"]["id"]))
-
-
-def _actor_in(actor: dict[str, Any], scope: dict[str, Any]) -> bool:
-    return any(actor["actor"] == s["id"] or (s["label"] == "Province" and s["province"] in actor["provinces"])
-               or (s["label"] != "Province" and s["municipality"] in actor["municipalities"]) for s in scope["nodes"])
-
-
-def _suggestion(a: dict[str, Any], b: dict[str, Any], codes: list[str], same_place: list[str],
-                score: float) -> dict[str, Any]:
-    rights = [{"code": c, "name": a["rights"][c]["grondrecht"]} for c in sorted(codes)]
-    evidence = [{**e, "actor": side["actor"], "grondrecht": c} for c in sorted(codes) for side in (a, b)
-                for e in side["rights"][c]["evidence"][:2]]
-    where = f"; beide werken in {', '.join(same_place)}" if same_place else ""
-    return {"kind": "partnerships", "key": f"partnerships|{a['actor']}|{b['actor']}",
-            "subject": {"a": {"id": a["actor"], "name": a["name"]}, "b": {"id": b["actor"], "name": b["name"]}},
-            "missing": ["een gedeeld initiatief of een samenwerking"], "score": score,
-            "why": f"{a['name']} en {b['name']} werken allebei rond {', '.join(r['name'] for r in rights)}, "
-                   f"maar delen geen actie, project of samenwerking{where}",
-            "common_neighbours": rights, "evidence": evidence}
-
-
 def thin_grondrechten(store: Store, scope: Scope) -> list[dict[str, Any]]:
     """Grondrechten with fewer actions, projects or actors than half the median right."""
     if scope is not None:
@@ -260,6 +223,10 @@ KINDS: dict[str, Callable[[Store, Scope], list[dict[str, Any]]]] = {
     "thin_grondrechten": thin_grondrechten,
     "thin_provinces": thin_provinces,
 }
+# What an answer adds to the items it shows only: what it costs is paid for `limit` items, not all.
+FINISH: dict[str, Callable[[Store, list[dict[str, Any]]], list[dict[str, Any]]]] = {
+    "platform_partner_categories": with_fillers,
+}
 STATUSES = ("nieuw", "todo", "done", "not_relevant")
 
 
@@ -273,8 +240,13 @@ def resolve_scope(store: Store, scope: str | None) -> Scope:
     return {"q": scope, "nodes": nodes}
 
 
-def all_items(store: Store, scope: Scope = None) -> list[dict[str, Any]]:
-    return [item for fn in KINDS.values() for item in fn(store, scope)]
+def all_items(store: Store, scope: Scope = None, finished: bool = True) -> list[dict[str, Any]]:
+    """Every item of every kind; finished=False leaves out what FINISH adds (enough for the keys)."""
+    return [item for k, fn in KINDS.items() for item in _finish(store, k, fn(store, scope), finished)]
+
+
+def _finish(store: Store, kind: str, items: list[dict[str, Any]], finished: bool = True) -> list[dict[str, Any]]:
+    return FINISH[kind](store, items) if finished and kind in FINISH else items
 
 
 def missing_links(store: Store, kind: str | None = None, limit: int = 20, scope: str | None = None,
@@ -293,7 +265,7 @@ def missing_links(store: Store, kind: str | None = None, limit: int = 20, scope:
         items = [{**i, "status": triage.get(i["key"], {"status": "nieuw"})["status"],
                   "verdict": triage.get(i["key"])} for i in KINDS[k](store, resolved)]
         items = [i for i in items if status is None or i["status"] == status]
-        kinds[k], totals[k] = items[:limit], len(items)
+        kinds[k], totals[k] = _finish(store, k, items[:limit]), len(items)
     return {"scope": resolved, "kinds": kinds, "totals": totals}
 
 

@@ -37,7 +37,7 @@ def give(store: Store, vstore: VerdictStore, kind: str, a: str, b: str, verdict:
 
 
 def gap_keys(store: Store) -> set[str]:
-    return {item["key"] for item in all_items(store)}
+    return {item["key"] for item in all_items(store, finished=False)}
 
 
 def listing(store: Store, vstore: VerdictStore, kind: str | None = None) -> dict[str, Any]:
@@ -81,8 +81,8 @@ def judge_pairs(pairs: list[dict[str, Any]], verdicts: dict[str, Verdict], inclu
 
 # -- what is new since ---------------------------------------------------------------------------
 
-def _current_keys(store: Store) -> dict[str, dict[str, Any]]:
-    items = {i["key"]: {"type": "gap", **i} for i in all_items(store)}
+def _current_keys(store: Store, finished: bool = True) -> dict[str, dict[str, Any]]:
+    items = {i["key"]: {"type": "gap", **i} for i in all_items(store, finished=finished)}
     for p in store.run(similar_pairs, limit=100_000):
         key = f"overlap|{min(p['a']['id'], p['b']['id'])}|{max(p['a']['id'], p['b']['id'])}"
         items[key] = {"type": "overlap", "key": key, **p}
@@ -92,7 +92,7 @@ def _current_keys(store: Store) -> dict[str, dict[str, Any]]:
 def record_load(store: Store, vstore: VerdictStore, at: str | None = None) -> dict[str, Any]:
     """After a load: remember the gaps and overlap pairs it produced that no load produced before."""
     at = at or now()
-    keys = sorted(_current_keys(store))
+    keys = sorted(_current_keys(store, finished=False))
     return {"at": at, "items": len(keys), "new": vstore.record_seen(keys, at)}
 
 
