@@ -13,7 +13,7 @@ import pytest
 from graph.memory_store import MemoryStore
 from graph.queries.gaps import field_actor_work
 from graph.questions.missing_links import missing_links
-from graph.questions.partnerships import PARTNERS_PER_ACTOR, strongest_pairs
+from graph.questions.partnerships import PARTNERS_PER_ACTOR, field_actors, strongest_pairs
 
 
 def _brute_force(rows: list[dict], k: int) -> dict[tuple[str, str], float]:
@@ -40,15 +40,7 @@ def _brute_force(rows: list[dict], k: int) -> dict[tuple[str, str], float]:
 
 
 def _fast(rows: list[dict], k: int) -> dict[tuple[str, str], float]:
-    actors: dict[str, dict] = {}
-    for r in rows:
-        actors.setdefault(r["actor"], {**r, "rights": {}})["rights"][r["code"]] = r
-    degree: dict[str, int] = defaultdict(int)
-    for a in actors.values():
-        for c in a["rights"]:
-            degree[c] += 1
-    weights = {c: 1 / math.log(d) for c, d in degree.items() if d > 1}
-    return {p: round(v[0], 6) for p, v in strongest_pairs(actors, weights, k).items()}
+    return {p: round(v[0], 6) for p, v in strongest_pairs(field_actors(rows), k).items()}
 
 
 @pytest.mark.parametrize("k", [1, PARTNERS_PER_ACTOR, 40])

@@ -40,13 +40,18 @@ def partnerships(store: Store, scope: Scope) -> list[dict[str, Any]]:
 
 
 def _all(store: Store) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
-    actors: dict[str, dict[str, Any]] = {}
-    for r in store.run(field_actor_work):
-        actors.setdefault(r["actor"], {**r, "rights": {}})["rights"][r["code"]] = r
-    weights = _weights(actors)
+    actors = field_actors(store.run(field_actor_work))
     items = [_suggestion(actors[x], actors[y], codes, same, round(score, 6))
-             for (x, y), (score, codes, same) in strongest_pairs(actors, weights, PARTNERS_PER_ACTOR).items()]
+             for (x, y), (score, codes, same) in strongest_pairs(actors, PARTNERS_PER_ACTOR).items()]
     return actors, sorted(items, key=lambda i: (-i["score"], i["subject"]["a"]["id"], i["subject"]["b"]["id"]))
+
+
+def field_actors(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """field_actor_work's rows (one per actor and right) as one dict per actor, its rows by right."""
+    actors: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        actors.setdefault(r["actor"], {**r, "rights": {}})["rights"][r["code"]] = r
+    return actors
 
 
 _ALL = PerState(_all)
@@ -62,17 +67,20 @@ def _weights(actors: dict[str, dict[str, Any]]) -> dict[str, float]:
     return {code: 1.0 / math.log(d) for code, d in degree.items() if d > 1}
 
 
-def strongest_pairs(actors: dict[str, dict[str, Any]], weights: dict[str, float],
+def strongest_pairs(actors: dict[str, dict[str, Any]],
                     k: int) -> dict[tuple[str, str], tuple[float, list[str], list[str]]]:
     """(a, b) with a < b -> (score, shared codes, shared municipalities), for every pair where one
     of the two has the other among its k best candidates (by score, then id). A candidate is an
     actor sharing a weighted grondrecht, not a relationship and not an initiative. Each actor's
-    dict gets its `signature` (the weighted rights it works on)."""
+    dict gets its `signature` (the weighted rights it works on) and its initiatives and neighbours
+    as sets."""
+    weights = _weights(actors)
     groups: Groups = defaultdict(list)
     local: dict[tuple[frozenset[str], str], list[str]] = defaultdict(list)
     for x in sorted(actors):
         codes = frozenset(c for c in actors[x]["rights"] if c in weights)
-        actors[x]["signature"] = codes
+        actors[x].update(signature=codes, initiative_set=set(actors[x]["initiatives"]),
+                         neighbour_set=set(actors[x]["neighbours"]))
         groups[codes].append(x)
         for m in actors[x]["municipalities"]:
             local[(codes, m)].append(x)
@@ -126,9 +134,7 @@ def _same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def _works_with(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """A relationship between the two, or an initiative both work on: no missing link."""
-    if "initiative_set" not in a:
-        a["initiative_set"], a["neighbour_set"] = set(a["initiatives"]), set(a["neighbours"])
-    return b["actor"] in a["neighbour_set"] or not a["initiative_set"].isdisjoint(b["initiatives"])
+    return b["actor"] in a["neighbour_set"] or not a["initiative_set"].isdisjoint(b["initiative_set"])
 
 
 def _actor_in(actor: dict[str, Any], scope: dict[str, Any]) -> bool:
